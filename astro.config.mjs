@@ -1,0 +1,31 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkDirective from 'remark-directive';
+import remarkCallouts from './src/plugins/remark-callouts.ts';
+import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
+
+// SITE_URL and BASE_PATH let a team host the site anywhere (https://runbooks.example.com, or under
+// /runbooks/ on a shared host) without editing this file; every internal link goes through src/lib/paths.ts.
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: process.env.BASE_PATH || '/',
+  // Alert links arrive both as /K8S-002 and /K8S-002/; both must work on any static host.
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    // Astro 7's default processor (Sätteri) does not run remark plugins; runbooks need the unified
+    // pipeline. SmartyPants dashes are off: `--` in prose is far more often a kubectl flag than a dash.
+    processor: unified({
+      remarkPlugins: [remarkDirective, remarkCallouts, remarkWrongCommands],
+      smartypants: { dashes: false, backticks: false },
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      wrap: true,
+    },
+  },
+  devToolbar: { enabled: false },
+});

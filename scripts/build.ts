@@ -1,0 +1,55 @@
+/**
+ * `npm run build`: the only way the site is built for people.
+ *   1. check every runbook (scripts/check-content.ts); on any error, stop before Astro runs;
+ *   2. run `astro build` into a staging folder;
+ *   3. swap the staging folder into place.
+ * A failed step leaves the previous site (or none) untouched: never a half-built one.
+ *
+ * BUILD_OUT_DIR chooses the output folder (default dist); RUNBOOKS_CONTENT_DIR the content folder.
+ */
+import { spawn } from 'node:child_process';
+import { rm, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkContent, report } from './check-content.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.resolve(projectRoot, process.env.BUILD_OUT_DIR ?? 'dist');
+const stagingDir = `${outDir}.staging`;
+const previousDir = `${outDir}.previous`;
+
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+async function main(): Promise<number> {
+  if (!report(await checkContent(), 'content check')) return 1;
+
+  await rm(stagingDir, { recursive: true, force: true });
+  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const astroStatus = await run(process.execPath, [astroBin, 'build', '--outDir', stagingDir]);
+  if (astroStatus !== 0) {
+    await rm(stagingDir, { recursive: true, force: true });
+    console.error(`\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
+    return 1;
+  }
+
+  await rm(previousDir, { recursive: true, force: true });
+  if (await exists(outDir)) await rename(outDir, previousDir);
+  await rename(stagingDir, outDir);
+  await rm(previousDir, { recursive: true, force: true });
+  console.log(`\nbuild: site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
+  return 0;
+}
+
+process.exitCode = await main();

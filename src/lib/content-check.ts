@@ -1,0 +1,45 @@
+/**
+ * The whole pre-build check of content: each runbook and guide against its schema, then the
+ * catalog across files. Pure: the caller reads the files (scripts/check-content.ts, tests).
+ */
+import { checkCatalog } from './catalog-checks.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { checkGuideFile, checkRunbookFile } from './frontmatter-check.ts';
+
+export interface SourceFile {
+  /** As it should appear in messages: relative to the project root. */
+  path: string;
+  text: string;
+}
+
+/** A guide's ID is its file name: content/guides/shepherd-deployment.mdx is "shepherd-deployment". */
+export function guideIdOf(path: string): string {
+  return (path.split(/[\\/]/).at(-1) ?? '').replace(/\.mdx?$/, '');
+}
+
+export function checkContentSources(
+  content: { runbooks: readonly SourceFile[]; guides: readonly SourceFile[] },
+  reservedSegments: readonly string[],
+): Diagnostic[] {
+  const guides = content.guides.map((f) => checkGuideFile(f.path, f.text));
+  const runbooks = content.runbooks.map((f) => checkRunbookFile(f.path, f.text));
+  const valid = runbooks.flatMap((c) =>
+    c.data
+      ? [
+          {
+            file: c.file,
+            id: c.data.id,
+            aliases: c.data.aliases,
+            related: c.data.related,
+            guide: c.data.source.guide,
+            locate: c.locate,
+          },
+        ]
+      : [],
+  );
+  return sortDiagnostics([
+    ...guides.flatMap((c) => c.diagnostics),
+    ...runbooks.flatMap((c) => c.diagnostics),
+    ...checkCatalog(valid, reservedSegments, content.guides.map((g) => guideIdOf(g.path))),
+  ]);
+}

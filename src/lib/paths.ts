@@ -1,0 +1,26 @@
+/**
+ * Site-relative URLs. Every internal link goes through here so the site works under any `base`
+ * (e.g. https://example.com/runbooks/) and so the offline bundle has one place to rewrite links.
+ */
+import { idSlug } from './ids.ts';
+
+/** Joins the configured base ("/", "/docs" or "/docs/") with a site path ("runbooks/k8s-002/"). */
+export function joinBase(base: string, path: string): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return head + path.replace(/^\/+/, '');
+}
+
+export const routes = {
+  home: () => '',
+  runbook: (id: string) => `runbooks/${idSlug(id)}/`,
+  allRunbooks: () => 'runbooks/',
+  layers: () => 'layer/',
+  layer: (layer: string) => `layer/${layer}/`,
+  severities: () => 'severity/',
+  severity: (severity: string) => `severity/${severity}/`,
+  services: () => 'service/',
+  service: (service: string) => `service/${service}/`,
+  guides: () => 'guides/',
+  guide: (guideId: string) => `guides/${guideId}/`,
+  manifest: () => 'runbooks.json',
+};

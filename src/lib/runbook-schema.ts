@@ -1,0 +1,135 @@
+/**
+ * The runbook frontmatter schema: the single source of truth. Astro's content collection uses it
+ * (src/content.config.ts) and so does the pre-build check (scripts/check-content.ts), which reports
+ * the same problems with a file and line before Astro starts.
+ */
+import { z } from 'astro/zod';
+
+/** The six layers of the MKS playbook, in the order an incident is walked down. */
+export const LAYERS = [
+  'application',
+  'kubernetes',
+  'control-plane',
+  'node',
+  'infrastructure',
+  'orchestration',
+] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export const LAYER_INFO: Record<Layer, { label: string; description: string }> = {
+  application: {
+    label: 'Application',
+    description: 'Containers, images, environment variables, ConfigMaps, database connectivity.',
+  },
+  kubernetes: {
+    label: 'Kubernetes objects',
+    description: 'Pods, Deployments, Services, Ingress, Jobs: the logical objects.',
+  },
+  'control-plane': {
+    label: 'Control plane',
+    description: 'API server, etcd, scheduler, controller-manager.',
+  },
+  node: {
+    label: 'Node',
+    description: 'Node status, kubelet, container runtime, CNI on the node.',
+  },
+  infrastructure: {
+    label: 'Infrastructure',
+    description: 'OS, CPU and memory, disks, network, DNS, firewalls, cloud load balancers.',
+  },
+  orchestration: {
+    label: 'Orchestration',
+    description: 'The management plane: Rafay/MKS, GitOps, CI/CD pipelines.',
+  },
+};
+
+/** Most urgent first: listings and the home page sort by this order. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const SEVERITY_INFO: Record<Severity, { label: string; rubric: string }> = {
+  critical: {
+    label: 'Critical',
+    rubric:
+      'Production is down or losing data, or the next routine deploy will break it; act now.',
+  },
+  high: {
+    label: 'High',
+    rubric: 'A production service is degraded or cannot be deployed; act within the hour.',
+  },
+  medium: {
+    label: 'Medium',
+    rubric: 'Degradation with a workaround, or drift that will bite later; act within the day.',
+  },
+  low: {
+    label: 'Low',
+    rubric: 'Cosmetic, informational or non-production; fix when convenient.',
+  },
+};
+
+/** IDs as alerts carry them: K8S-002, POD001. Upper case so one spelling is canonical. */
+export const ID_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+/** Aliases are other IDs or alert names (KubePodCrashLooping): URL-safe, no spaces. */
+export const ALIAS_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SERVICE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+const enumMessage = (values: readonly string[]) => ({
+  error: (issue: { input?: unknown }) =>
+    `expected one of ${values.join(', ')}; got ${JSON.stringify(issue.input)}`,
+});
+
+export const runbookSchema = z
+  .object({
+    id: z.string().regex(ID_PATTERN, 'expected an upper-case ID such as K8S-002 or POD001'),
+    aliases: z
+      .array(z.string().regex(ALIAS_PATTERN, 'expected an ID or alert name without spaces'))
+      .default([]),
+    title: z.string().trim().min(1, 'expected a title'),
+    summary: z
+      .string()
+      .trim()
+      .min(1, 'expected a one-line summary')
+      .refine((s) => !s.includes('\n'), 'expected a single line'),
+    layer: z.enum(LAYERS, enumMessage(LAYERS)),
+    severity: z.enum(SEVERITIES, enumMessage(SEVERITIES)),
+    service: z
+      .string()
+      .regex(SERVICE_PATTERN, 'expected a lower-case service name such as klinematrix'),
+    symptoms: z
+      .array(z.string().trim().min(1, 'expected a non-empty symptom'))
+      .min(1, 'expected at least one symptom: the literal error lines and statuses people see'),
+    related: z
+      .array(z.string().regex(ID_PATTERN, 'expected runbook IDs such as POD001'))
+      .default([]),
+    source: z
+      .object({
+        guide: z.string().trim().min(1, 'expected the guide this runbook came from'),
+        section: z.string().trim().min(1, 'expected the heading of the guide section'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Runbook = z.output<typeof runbookSchema>;
+
+/**
+ * A guide page: the guide-level material of one source document (overview, method, command
+ * references, checklists) that links to the runbooks made from its sections. Its file name is its
+ * ID, which runbooks name in source.guide.
+ */
+export const guideSchema = z
+  .object({
+    title: z.string().trim().min(1, 'expected a title'),
+    summary: z.string().trim().min(1, 'expected a one-line summary'),
+    service: z.string().regex(SERVICE_PATTERN, 'expected a lower-case service name such as shepherd'),
+    order: z.number().int().default(100),
+    source: z
+      .object({
+        file: z.string().trim().min(1, 'expected the path of the original document'),
+        title: z.string().trim().min(1, 'expected the original document title'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Guide = z.output<typeof guideSchema>;
