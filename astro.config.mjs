@@ -9,7 +9,7 @@ import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
 // SITE_URL and BASE_PATH let a team host the site anywhere (https://runbooks.example.com, or under
 // /runbooks/ on a shared host) without editing this file; every internal link goes through src/lib/paths.ts.
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base: process.env.BASE_PATH || '/',
   // Alert links arrive both as /K8S-002 and /K8S-002/; both must work on any static host.
   trailingSlash: 'ignore',

@@ -3,9 +3,10 @@
  * remark-directive also reads `localhost:8080`-like text (`:name`) as directives; every directive
  * not handled here is turned back into the exact text the author wrote.
  */
-import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Paragraph, Root, RootContent, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type {} from 'mdast-util-to-hast';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 export const CALLOUT_KINDS = {
@@ -20,16 +21,15 @@ const isCallout = (name: string): name is CalloutKind => Object.hasOwn(CALLOUT_K
 
 export default function remarkCallouts() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node, index, parent: Parent | undefined) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') {
+        return undefined;
+      }
       if (node.type === 'containerDirective' && isCallout(node.name)) {
         toCallout(node, node.name);
-        return;
+        return undefined;
       }
-      if (
-        (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') &&
-        parent &&
-        index !== undefined
-      ) {
+      if (parent && index !== undefined) {
         const text: Text = { type: 'text', value: sourceOf(node, file) };
         const replacement: RootContent =
           node.type === 'textDirective' ? text : ({ type: 'paragraph', children: [text] } satisfies Paragraph);
@@ -63,7 +63,7 @@ function toCallout(node: ContainerDirective, kind: CalloutKind): void {
 }
 
 /** The directive exactly as written, from the source positions; rebuilt from its text otherwise. */
-function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } }; name: string; children: RootContent[] }, file: VFile): string {
+function sourceOf(node: ContainerDirective | LeafDirective | TextDirective, file: VFile): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');

@@ -3,6 +3,7 @@
  * the page, visibly marked, with the reason; the corrected command follows it in the next block.
  */
 import type { Code, Paragraph, Root } from 'mdast';
+import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { parseFenceMeta } from '../lib/fence-meta.ts';
 

@@ -1,0 +1,59 @@
+import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runScript } from '../support/project.ts';
+
+const fixture = (name: string) => path.join('test/fixtures', name);
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+let outDir: string;
+let scratch: string;
+
+beforeEach(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'runbooks-build-'));
+  outDir = path.join(scratch, 'site');
+  // A previous good build: a failed build must leave it exactly as it was.
+  await mkdir(outDir);
+  await writeFile(path.join(outDir, 'index.html'), 'previous site');
+});
+afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const build = (contentDir: string) =>
+  runScript('scripts/build.ts', [], { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir });
+
+async function expectPreviousSiteKept() {
+  expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
+  expect(await exists(`${outDir}.staging`)).toBe(false);
+}
+
+describe('npm run build on bad input', () => {
+  it('stops on a bad frontmatter field, naming file, line, field and the allowed values', async () => {
+    const result = await build(fixture('broken-frontmatter'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'test/fixtures/broken-frontmatter/runbooks/bad-severity.mdx:6:11 error frontmatter/severity severity: expected one of critical, high, medium, low; got "urgent"',
+    );
+    expect(result.stderr).toContain('hint: severity is one of critical, high, medium, low');
+    expect(result.stdout).not.toContain('astro'); // stopped before Astro ran
+    await expectPreviousSiteKept();
+  });
+
+  it('stops on what the schema cannot see: duplicate IDs and related IDs that resolve to nothing', async () => {
+    const result = await build(fixture('broken-catalog'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/broken-catalog/runbooks/first.mdx:9:11 error catalog/unknown-related related "FIX-404" is not the ID of any runbook');
+    expect(result.stderr).toMatch(/second\.mdx:2:5 error catalog\/duplicate-id "FIX001" is the same link as "FIX-001", which test\/fixtures\/broken-catalog\/runbooks\/first\.mdx \(FIX-001\) uses/);
+    await expectPreviousSiteKept();
+  });
+
+  it('stops when Astro itself fails (broken MDX), naming the file, and keeps the previous site', async () => {
+    const result = await build(fixture('broken-mdx'));
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toContain('bad-jsx.mdx');
+    expect(result.stderr).toContain('was left as it was');
+    await expectPreviousSiteKept();
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { byUrgency, groupBySeverity, servicesOf, toManifest, type ListedRunbook } from '../../src/lib/catalog.ts';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../../src/lib/diagnostics.ts';
+import { parseFenceMeta } from '../../src/lib/fence-meta.ts';
+import { splitInlineCode } from '../../src/lib/inline-code.ts';
+import { joinBase, routes } from '../../src/lib/paths.ts';
+
+const listed = (id: string, severity: ListedRunbook['severity'], service = 'svc'): ListedRunbook => ({
+  id, aliases: [], title: id, summary: 's', severity, layer: 'node', service, url: `/runbooks/${id.toLowerCase()}/`,
+});
+
+describe('catalog views', () => {
+  it('orders by severity, then by ID with numbers in numeric order', () => {
+    const sorted = [listed('A-10', 'high'), listed('A-2', 'high'), listed('B-1', 'critical')].sort(byUrgency);
+    expect(sorted.map((r) => r.id)).toEqual(['B-1', 'A-2', 'A-10']);
+  });
+  it('keeps every severity group, empty ones included, most urgent first', () => {
+    const groups = groupBySeverity([listed('A-1', 'low')]);
+    expect(groups.map((g) => `${g.key}:${g.runbooks.length}`)).toEqual(['critical:0', 'high:0', 'medium:0', 'low:1']);
+  });
+  it('lists services once, sorted', () => {
+    expect(servicesOf([listed('A', 'low', 'rdev'), listed('B', 'low', 'mks'), listed('C', 'low', 'rdev')])).toEqual(['mks', 'rdev']);
+  });
+  it('writes the manifest fields in ID order and nothing else', () => {
+    const manifest = toManifest([{ ...listed('K-2', 'low'), extra: 1 } as ListedRunbook, listed('K-1', 'low')]);
+    expect(manifest.map((m) => m.id)).toEqual(['K-1', 'K-2']);
+    expect(Object.keys(manifest[0]!)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url']);
+  });
+});
+
+describe('diagnostics', () => {
+  it('formats like a compiler, with the hint on its own line', () => {
+    const line = formatDiagnostic({ file: 'a.mdx', line: 3, column: 5, severity: 'error', rule: 'x/y', message: 'bad', hint: 'fix it' });
+    expect(line).toBe('a.mdx:3:5 error x/y bad\n    hint: fix it');
+    expect(formatDiagnostic({ file: 'dir', line: 0, column: 0, severity: 'warning', rule: 'r', message: 'm' })).toBe('dir warning r m');
+  });
+  it('sorts by file and position, and knows warnings are not errors', () => {
+    const d = (file: string, line: number, severity: 'error' | 'warning' = 'warning') => ({ file, line, column: 1, severity, rule: 'r', message: 'm' });
+    expect(sortDiagnostics([d('b', 1), d('a', 9), d('a', 2)]).map((x) => `${x.file}${x.line}`)).toEqual(['a2', 'a9', 'b1']);
+    expect(hasErrors([d('a', 1)])).toBe(false);
+    expect(hasErrors([d('a', 1), d('a', 2, 'error')])).toBe(true);
+  });
+});
+
+describe('parseFenceMeta', () => {
+  it('reads quoted, bare and flag attributes', () => {
+    expect(parseFenceMeta('wrong="componentstatuses is \\"deprecated\\"" title=x.sh novalidate')).toEqual({
+      wrong: 'componentstatuses is "deprecated"',
+      title: 'x.sh',
+      novalidate: true,
+    });
+    expect(parseFenceMeta(null)).toEqual({});
+  });
+});
+
+describe('splitInlineCode', () => {
+  it('splits backtick spans from text, keeping the text literal', () => {
+    expect(splitInlineCode('Pods stuck in `Pending` <b>status</b>')).toEqual([
+      { code: false, text: 'Pods stuck in ' },
+      { code: true, text: 'Pending' },
+      { code: false, text: ' <b>status</b>' },
+    ]);
+    expect(splitInlineCode('no code')).toEqual([{ code: false, text: 'no code' }]);
+  });
+});
+
+describe('paths', () => {
+  it('joins any base with site paths', () => {
+    expect(joinBase('/', routes.runbook('K8S-002'))).toBe('/runbooks/k8s-002/');
+    expect(joinBase('/docs', routes.manifest())).toBe('/docs/runbooks.json');
+    expect(joinBase('/docs/', '/layer/node/')).toBe('/docs/layer/node/');
+  });
+});

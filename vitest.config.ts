@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+import SummaryReporter from './test/support/summary-reporter.ts';
+
+// Three kinds of test, one command (npm test):
+//   unit   pure modules in src/lib and the remark plugins;
+//   build  the real build script against fixtures (bad input must stop it, with file and line);
+//   e2e    the real site, built once and served by `astro preview`, driven in Debian's Chromium.
+export default defineConfig({
+  test: {
+    reporters: ['default', new SummaryReporter()],
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 180_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/serve-site.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time: the machines this runs on have two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
