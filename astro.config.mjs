@@ -23,7 +23,10 @@ export default defineConfig({
       smartypants: { dashes: false, backticks: false },
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // High-contrast themes: comments in the plain GitHub dark theme fall below WCAG AA.
+      // defaultColor: false emits both themes as CSS variables; site.css picks one by colour scheme.
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
       wrap: true,
     },
   },

@@ -149,7 +149,14 @@ describe('themes, phones, print and accessibility', () => {
     await page.goto(`${siteUrl()}/runbooks/k8s-002/`);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(255, 255, 255)');
-    for (const selector of ['.summary', '.muted', '.site-nav a', '.runbook-body p', '.badge--critical', '.badge--id', '.source', '.runbook-body pre code span']) {
+    // Code is highlighted in the theme's colours: a comment is not the colour of a command.
+    const [comment, command] = await Promise.all([
+      page.locator('.runbook-body pre code span[style]:text-matches("^#")').first().evaluate((e) => getComputedStyle(e).color),
+      page.locator('.runbook-body pre code span[style]:text-matches("^kubectl")').first().evaluate((e) => getComputedStyle(e).color),
+    ]);
+    expect(comment).not.toBe(command);
+    const codeSelectors = ['.runbook-body pre code span[style]', '.runbook-body pre code span[style*="--shiki"]:text-matches("^#")'];
+    for (const selector of ['.summary', '.muted', '.site-nav a', '.runbook-body p', '.badge--critical', '.badge--id', '.source', ...codeSelectors]) {
       if ((await page.locator(selector).count()) === 0) continue;
       expect(await contrastOf(page, selector), `${colorScheme} ${selector}`).toBeGreaterThanOrEqual(4.5);
     }

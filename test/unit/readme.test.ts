@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { LAYER_INFO, SEVERITY_INFO } from '../../src/lib/runbook-schema.ts';
+
+// The rubrics are shown on the site (from the schema module) and written in the README for authors:
+// they must say the same thing.
+describe('README authoring guide', async () => {
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  it.each(Object.entries(SEVERITY_INFO))('states the %s severity rubric as the site does', (severity, info) => {
+    expect(readme).toContain(`| \`${severity}\` | ${info.rubric} |`);
+  });
+  it.each(Object.entries(LAYER_INFO))('describes the %s layer as the site does', (layer, info) => {
+    expect(readme).toContain(`| \`${layer}\` | ${info.description} |`);
+  });
+  it('names the test command that .ci/run runs', async () => {
+    const ci = await readFile(new URL('../../.ci/run', import.meta.url), 'utf8');
+    expect(readme).toContain('`npm test`');
+    expect(ci.trim().split('\n').at(-1)).toBe('npm test');
+  });
+});
