@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config';
 import SummaryReporter from './test/support/summary-reporter.ts';
 
 // Three kinds of test, one command (npm test):
-//   unit   pure modules in src/lib and the remark plugins;
-//   build  the real build script against fixtures (bad input must stop it, with file and line);
-//   e2e    the real site, built once and served by `astro preview`, driven in Debian's Chromium.
+//   unit     pure modules in src/lib and the remark plugins;
+//   content  the guides' commands are all on the site, no mojibake, no links to missing documents;
+//   build    the real build script against fixtures (bad input must stop it, with file and line);
+//   e2e      the real site, built once and served by `astro preview`, driven in Debian's Chromium.
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryReporter()],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'content', include: ['test/content/**/*.test.ts'] } },
       { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 180_000 } },
       {
         test: {

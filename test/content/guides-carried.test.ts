@@ -1,0 +1,87 @@
+/**
+ * The five guides are the product's source: every command they contain must be on the site,
+ * character for character, and no mis-decoded characters may reach a page.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFences, extractInlineCode, SHELL_LANGS } from '../../src/lib/markdown-code.ts';
+import { findMojibake, repairMojibake } from '../../src/lib/mojibake.ts';
+import { projectRoot } from '../support/project.ts';
+
+const seedsDir = path.resolve(projectRoot, '../shared/seeds');
+const contentDir = path.join(projectRoot, 'content');
+
+async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && pattern.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+const contentFiles = await filesUnder(contentDir, /\.mdx?$/);
+const contentTexts = await Promise.all(contentFiles.map((f) => readFile(f, 'utf8')));
+
+/** Every line of code on the site: fenced blocks (marked-wrong originals included) and inline spans. */
+const codeOnSite = new Set(
+  contentTexts.flatMap((text) => [
+    ...extractFences(text).flatMap((f) => f.body.split('\n')),
+    ...extractInlineCode(text),
+  ]).map((line) => line.trim()),
+);
+
+const COMMAND_WORD = /^(\$ )?(sudo |watch )?(kubectl|helm|docker|curl|nc|psql|wget|git|az|rctl|etcdctl|crictl|systemctl|journalctl|iptables|ip|ping|ss|dig|nslookup|traceroute|top|free|df|lsblk|iostat|tail|ps|cat|ls|export|make|vim|for|echo|grep|done|\.\/scripts\/)\b/;
+
+/** The commands a guide contains: every non-comment line of its shell blocks, and inline commands. */
+function commandsOf(guide: string): string[] {
+  const fences = extractFences(guide);
+  const fromFences = fences
+    .filter((f) => SHELL_LANGS.has(f.lang))
+    .flatMap((f) => f.body.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const fromInline = extractInlineCode(guide).filter((code) => COMMAND_WORD.test(code) && code.includes(' '));
+  // A guide whose export lost its fences: its commands are the lines that start with a command.
+  const unfenced = fences.length === 0
+    ? guide.split('\n').map((l) => l.trim()).filter((l) => COMMAND_WORD.test(l) || /^(SELECT |\\dt$)/.test(l))
+    : [];
+  return [...new Set([...fromFences, ...fromInline, ...unfenced])];
+}
+
+describe.runIf(existsSync(seedsDir))('the guides in ../shared/seeds', async () => {
+  const seeds = existsSync(seedsDir) ? await filesUnder(seedsDir, /\.(txt|md)$/) : [];
+
+  it('are all there to check', () => {
+    expect(seeds).toHaveLength(5);
+  });
+
+  it.each(seeds.map((s) => [path.basename(s), s]))('every command of %s is on the site, character for character', async (_, seed) => {
+    const guide = repairMojibake(await readFile(seed, 'utf8'));
+    const commands = commandsOf(guide);
+    expect(commands.length).toBeGreaterThan(10);
+    const missing = commands.filter((command) => !codeOnSite.has(command));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('content/', () => {
+  it('holds the runbooks and guide pages', () => {
+    expect(contentFiles.length).toBeGreaterThan(50);
+  });
+
+  it('has no mis-decoded characters (mojibake) anywhere', () => {
+    const found = contentFiles.flatMap((file, i) =>
+      findMojibake(contentTexts[i]!).map((run) => `${path.relative(projectRoot, file)}: "${run.text}" should be "${run.repaired}"`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('links only to pages of this site or to the web, never to documents that are not here', () => {
+    const relativeLinks = contentFiles.flatMap((file, i) =>
+      [...contentTexts[i]!.matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((m) => m[1]!)
+        .filter((href) => !/^(https?:|mailto:|\/|#)/.test(href))
+        .map((href) => `${path.relative(projectRoot, file)}: ${href}`),
+    );
+    expect(relativeLinks).toEqual([]);
+  });
+});
