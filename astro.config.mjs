@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import remarkCallouts from './src/plugins/remark-callouts.ts';
+import remarkCommandBlocks from './src/plugins/remark-command-blocks.ts';
 import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
 
 // SITE_URL and BASE_PATH let a team host the site anywhere (https://runbooks.example.com, or under
@@ -19,9 +20,12 @@ export default defineConfig({
     // Astro 7's default processor (Sätteri) does not run remark plugins; runbooks need the unified
     // pipeline. SmartyPants dashes are off: `--` in prose is far more often a kubectl flag than a dash.
     processor: unified({
-      remarkPlugins: [remarkDirective, remarkCallouts, remarkWrongCommands],
+      remarkPlugins: [remarkDirective, remarkCallouts, remarkWrongCommands, remarkCommandBlocks],
       smartypants: { dashes: false, backticks: false },
     }),
+    // Command blocks are highlighted by remark-command-blocks (per command, placeholders kept apart);
+    // their code elements carry language-command-block so Astro's own Shiki pass leaves them alone.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['command-block'] },
     shikiConfig: {
       // High-contrast themes: comments in the plain GitHub dark theme fall below WCAG AA.
       // defaultColor: false emits both themes as CSS variables; site.css picks one by colour scheme.

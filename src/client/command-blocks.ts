@@ -1,0 +1,135 @@
+/**
+ * Command blocks in the browser: per-command copy and "copy all", a confirming second click for
+ * destructive commands and for commands with placeholders left unfilled, and the variables panel.
+ * What is copied is what the command shows, less its `.no-copy` parts (prompt, trailing comment).
+ */
+import { valuesFromQuery } from '../lib/placeholders.ts';
+import { copyToClipboard } from './clipboard.ts';
+
+const CONFIRM_WINDOW_MS = 6000;
+
+/** The command as it stands on the page: placeholders as filled in, without prompt or comments. */
+function commandText(command: HTMLElement): string {
+  const code = command.querySelector('code');
+  if (!code) return '';
+  const clone = code.cloneNode(true) as HTMLElement;
+  for (const skip of clone.querySelectorAll('.no-copy')) skip.remove();
+  return (clone.textContent ?? '').trim();
+}
+
+function unfilledIn(commands: HTMLElement[]): string[] {
+  const names = commands.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.ph:not(.is-filled)')].map((p) => p.dataset['placeholder'] ?? ''));
+  return [...new Set(names)];
+}
+
+interface CopyRequest {
+  button: HTMLButtonElement;
+  status: HTMLElement;
+  commands: HTMLElement[];
+  label: string;
+}
+
+function wireCopy({ button, status, commands, label }: CopyRequest): void {
+  let armedUntil = 0;
+  let reset: number | undefined;
+  const say = (message: string, tone: 'info' | 'warn' | 'error' = 'info') => {
+    status.textContent = message;
+    status.dataset['tone'] = tone;
+  };
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    window.clearTimeout(reset);
+    const destructive = commands.filter((c) => c.dataset['safety'] === 'destructive');
+    const unfilled = unfilledIn(commands);
+    const needsConfirm = destructive.length > 0 || unfilled.length > 0;
+    if (needsConfirm && Date.now() > armedUntil) {
+      const warnings: string[] = [];
+      if (destructive.length > 0) {
+        const reasons = [...new Set(destructive.map((c) => c.dataset['reasons'] ?? ''))].filter(Boolean).join('; ');
+        warnings.push(`Destructive${reasons ? `: ${reasons}` : ''}.`);
+      }
+      if (unfilled.length > 0) {
+        warnings.push(`Not filled in: ${unfilled.join(', ')} (bash reads <…> as a redirection).`);
+      }
+      say(`${warnings.join(' ')} Click again to copy.`, 'warn');
+      button.textContent = 'Click again to copy';
+      button.classList.add('is-armed');
+      armedUntil = Date.now() + CONFIRM_WINDOW_MS;
+      reset = window.setTimeout(() => {
+        armedUntil = 0;
+        button.textContent = label;
+        button.classList.remove('is-armed');
+        say('');
+      }, CONFIRM_WINDOW_MS);
+      return;
+    }
+    armedUntil = 0;
+    button.classList.remove('is-armed');
+    const text = commands.map(commandText).join('\n');
+    const copied = await copyToClipboard(text);
+    button.textContent = copied ? 'Copied' : label;
+    say(copied ? (commands.length > 1 ? `Copied ${commands.length} commands.` : 'Copied.') : 'Copying is blocked here: select the command and press Ctrl+C.', copied ? 'info' : 'error');
+    reset = window.setTimeout(() => {
+      button.textContent = label;
+      say('');
+    }, 2500);
+  });
+}
+
+function statusFor(container: HTMLElement): HTMLElement {
+  const status = document.createElement('span');
+  status.className = 'cmd__status';
+  status.setAttribute('role', 'status');
+  container.append(status);
+  return status;
+}
+
+function initVariables(panel: HTMLElement): void {
+  const inputs = [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')];
+  const apply = () => {
+    for (const input of inputs) {
+      const key = input.dataset['varInput'] ?? '';
+      const value = input.value;
+      for (const ph of document.querySelectorAll<HTMLElement>(`.ph[data-var="${CSS.escape(key)}"]`)) {
+        // Text, never markup: a value like <img onerror=…> shows as those characters.
+        ph.textContent = value === '' ? (ph.dataset['placeholder'] ?? '') : value;
+        ph.classList.toggle('is-filled', value !== '');
+      }
+    }
+  };
+  const keepInUrl = () => {
+    const url = new URL(location.href);
+    for (const input of inputs) {
+      const key = input.dataset['varInput'] ?? '';
+      if (input.value === '') url.searchParams.delete(key);
+      else url.searchParams.set(key, input.value);
+    }
+    history.replaceState(history.state, '', url);
+  };
+  const prefill = valuesFromQuery(location.search, inputs.map((i) => i.dataset['varInput'] ?? ''));
+  for (const input of inputs) {
+    input.value = prefill.get(input.dataset['varInput'] ?? '') ?? '';
+    input.addEventListener('input', () => {
+      apply();
+      keepInUrl();
+    });
+  }
+  panel.hidden = false;
+  apply();
+}
+
+export function initCommandBlocks(): void {
+  const panel = document.querySelector<HTMLElement>('[data-variables]');
+  if (panel) initVariables(panel);
+  for (const block of document.querySelectorAll<HTMLElement>('.cmd-block')) {
+    const commands = [...block.querySelectorAll<HTMLElement>('.cmd')];
+    for (const command of commands) {
+      const button = command.querySelector<HTMLButtonElement>('.cmd__copy');
+      const tools = command.querySelector<HTMLElement>('.cmd__tools');
+      if (button && tools) wireCopy({ button, status: statusFor(tools), commands: [command], label: 'Copy' });
+    }
+    const all = block.querySelector<HTMLButtonElement>('.cmd-block__copy-all');
+    const bar = block.querySelector<HTMLElement>('.cmd-block__bar');
+    if (all && bar) wireCopy({ button: all, status: statusFor(bar), commands, label: all.textContent ?? 'Copy all' });
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * A shell code block split into what a person copies: commands (each with its safety class and its
+ * placeholders), the comments between them, and, in `console` blocks, the output after each prompt.
+ * One command is one top-level statement of the shell parse, so a multi-line JSON patch, a heredoc, a
+ * `\` continuation or a `for … done` loop is one command, and statements that share a line
+ * (`a; b`, `a && b`) are copied together.
+ */
+import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../placeholders.ts';
+import type { ShellNode, ShellParser } from '../shell/parser.ts';
+import { classifyStatements, worst, type SafetyVerdict } from './safety.ts';
+
+export type PartKind = 'command' | 'comment' | 'output';
+
+export interface BlockPart {
+  kind: PartKind;
+  /** Offsets of the part's whole lines in the block's code. */
+  start: number;
+  end: number;
+  /** For commands: what is copied (no prompt, no trailing comment), as offsets in the code. */
+  copy?: { start: number; end: number };
+  /** Ranges shown but never copied: a `$ ` prompt, a comment after the command. */
+  noCopy?: { start: number; end: number }[];
+  safety?: SafetyVerdict;
+}
+
+export interface AnalyzedBlock {
+  code: string;
+  parts: BlockPart[];
+  placeholders: PlaceholderSpan[];
+}
+
+export const SHELL_BLOCK_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
+const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession']);
+
+/** Typographic characters that must never reach a shell, and what the author meant by them. */
+const TYPOGRAPHIC: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '–': '--', '—': '--', '\u00a0': ' ' };
+
+/** The code with smart quotes and dashes put back to what a shell expects. */
+export function plainShellText(code: string): string {
+  return code.replace(/[“”„‘’–—\u00a0]/g, (c) => TYPOGRAPHIC[c] ?? c);
+}
+
+function lineStarts(code: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+const QUOTED = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_string', 'heredoc_body', 'comment', 'simple_expansion', 'expansion', 'variable_name', 'heredoc_start', 'heredoc_end']);
+
+/** ALL_CAPS placeholders in unquoted words: not in strings, heredocs, expansions or assignments. */
+function capsPlaceholders(root: ShellNode, code: string): PlaceholderSpan[] {
+  const spans: PlaceholderSpan[] = [];
+  const visit = (node: ShellNode) => {
+    if (QUOTED.has(node.type)) return;
+    if (node.type === 'variable_assignment') {
+      const value = node.childForFieldName('value');
+      if (value) visit(value);
+      return;
+    }
+    if (node.type === 'word') {
+      spans.push(...findCapsPlaceholders(code.slice(node.startIndex, node.endIndex), node.startIndex));
+      return;
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(root);
+  return spans;
+}
+
+/** Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block. */
+function analyzeShell(code: string, offset: number, parser: ShellParser, angled: PlaceholderSpan[]) {
+  const masked = maskPlaceholders(code, angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })));
+  const tree = parser.parse(masked);
+  const starts = lineStarts(code);
+  const lineOf = (index: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const lineEnd = (line: number) => (line + 1 < starts.length ? starts[line + 1]! - 1 : code.length);
+
+  interface Unit { kind: 'command' | 'comment'; firstLine: number; lastLine: number; nodes: ShellNode[]; trailing: ShellNode[] }
+  const units: Unit[] = [];
+  for (const node of tree.rootNode.namedChildren) {
+    if (!node) continue;
+    const firstLine = lineOf(node.startIndex);
+    const lastLine = lineOf(Math.max(node.startIndex, node.endIndex - 1));
+    const previous = units.at(-1);
+    const sharesLine = previous && previous.lastLine === firstLine;
+    if (node.type === 'comment') {
+      if (sharesLine && previous.kind === 'command') previous.trailing.push(node);
+      else if (previous?.kind === 'comment' && previous.lastLine === firstLine - 1) previous.lastLine = lastLine;
+      else units.push({ kind: 'comment', firstLine, lastLine, nodes: [node], trailing: [] });
+      continue;
+    }
+    if (sharesLine && previous.kind === 'command') {
+      previous.nodes.push(node);
+      previous.lastLine = Math.max(previous.lastLine, lastLine);
+    } else {
+      units.push({ kind: 'command', firstLine, lastLine, nodes: [node], trailing: [] });
+    }
+  }
+
+  const parts: BlockPart[] = units.map((unit) => {
+    const part: BlockPart = { kind: unit.kind, start: offset + starts[unit.firstLine]!, end: offset + lineEnd(unit.lastLine) };
+    if (unit.kind === 'command') {
+      const first = unit.nodes[0]!;
+      const last = unit.nodes.at(-1)!;
+      part.copy = { start: offset + first.startIndex, end: offset + last.endIndex };
+      part.noCopy = unit.trailing.map((c) => ({ start: offset + c.startIndex, end: offset + c.endIndex }));
+      part.safety = worst(unit.nodes.map((n) => classifyStatements(n, parser)));
+    }
+    return part;
+  });
+  const caps = capsPlaceholders(tree.rootNode, masked).map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
+  return { parts, caps };
+}
+
+export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser): AnalyzedBlock {
+  const code = plainShellText(rawCode.replace(/\s+$/, ''));
+  const angled = findAngledPlaceholders(code);
+  if (!CONSOLE_LANGS.has(lang)) {
+    const { parts, caps } = analyzeShell(code, 0, parser, angled);
+    return { code, parts, placeholders: mergeSpans(angled, caps) };
+  }
+
+  // A console transcript: "$ " lines (with their continuations) are commands, the rest is output.
+  const parts: BlockPart[] = [];
+  const caps: PlaceholderSpan[] = [];
+  const lines = code.split('\n');
+  let index = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const start = index;
+    const prompt = /^(\s*\$ )/.exec(line);
+    if (!prompt) {
+      const previous = parts.at(-1);
+      if (previous?.kind === 'output') previous.end = start + line.length;
+      else parts.push({ kind: 'output', start, end: start + line.length });
+      index += line.length + 1;
+      continue;
+    }
+    let end = start + line.length;
+    let j = i;
+    while (lines[j]!.endsWith('\\') && j + 1 < lines.length) {
+      j++;
+      end += lines[j]!.length + 1;
+    }
+    const commandStart = start + prompt[1]!.length;
+    const inner = analyzeShell(code.slice(commandStart, end), commandStart, parser, angled.filter((p) => p.start >= commandStart && p.end <= end));
+    caps.push(...inner.caps);
+    parts.push({
+      kind: 'command',
+      start,
+      end,
+      copy: { start: commandStart, end: inner.parts.filter((p) => p.copy).at(-1)?.copy?.end ?? end },
+      noCopy: [{ start, end: commandStart }, ...inner.parts.flatMap((p) => p.noCopy ?? [])],
+      safety: worst(inner.parts.flatMap((p) => (p.safety ? [p.safety] : []))),
+    });
+    index = end + 1;
+    i = j;
+  }
+  return { code, parts, placeholders: mergeSpans(angled, caps) };
+}
+
+function mergeSpans(a: PlaceholderSpan[], b: PlaceholderSpan[]): PlaceholderSpan[] {
+  return [...a, ...b].sort((x, y) => x.start - y.start);
+}
+
+/** The text a command's copy button puts on the clipboard, with placeholders as written. */
+export function copyText(block: AnalyzedBlock, part: BlockPart): string {
+  if (!part.copy) return '';
+  let text = '';
+  let at = part.copy.start;
+  for (const skip of [...(part.noCopy ?? [])].sort((x, y) => x.start - y.start)) {
+    if (skip.end <= at || skip.start >= part.copy.end) continue;
+    text += block.code.slice(at, skip.start);
+    at = skip.end;
+  }
+  return (text + block.code.slice(at, part.copy.end)).trim();
+}

@@ -1,0 +1,40 @@
+/**
+ * Shiki tokens for shell code, in both themes at once. The site shows each command on its own, with
+ * placeholders as their own elements, so it cuts the tokens itself instead of taking Shiki's HTML.
+ */
+import { createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric } from 'shiki';
+
+export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+
+export interface CodeToken {
+  start: number;
+  end: number;
+  /** CSS custom properties for both themes: { '--shiki-light': '#…', '--shiki-dark': '#…' }. */
+  style: Record<string, string>;
+}
+
+let highlighter: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | undefined;
+
+function loadHighlighter(): Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['bash'] });
+  return highlighter;
+}
+
+/** Tokens of bash code with their absolute offsets. Pass code whose placeholders are masked. */
+export async function tokenizeShell(code: string): Promise<{ tokens: CodeToken[]; blockStyle: Record<string, string> }> {
+  const shiki = await loadHighlighter();
+  const result = shiki.codeToTokens(code, { lang: 'bash', themes: CODE_THEMES, defaultColor: false });
+  const tokens: CodeToken[] = [];
+  for (const line of result.tokens) {
+    for (const token of line) {
+      const style = typeof token.htmlStyle === 'object' ? (token.htmlStyle as Record<string, string>) : {};
+      tokens.push({ start: token.offset, end: token.offset + token.content.length, style });
+    }
+  }
+  const blockStyle: Record<string, string> = {};
+  for (const declaration of (result.rootStyle || '').split(';')) {
+    const [name, value] = declaration.split(':');
+    if (name && value) blockStyle[name.trim()] = value.trim();
+  }
+  return { tokens, blockStyle };
+}

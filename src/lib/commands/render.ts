@@ -1,0 +1,117 @@
+/**
+ * A shell block as HTML (HAST): one element per command, with its safety class and copy button;
+ * comments and console output shown between them but never copied; every placeholder its own
+ * element (`.ph[data-var]`) so the variables panel can fill it in. What a command's code element
+ * shows, less its `.no-copy` parts, is exactly what its copy button copies.
+ */
+import type { Element, ElementContent, Properties } from 'hast';
+import { maskPlaceholders } from '../placeholders.ts';
+import type { AnalyzedBlock, BlockPart } from './block.ts';
+import type { CodeToken } from './highlight.ts';
+import type { Safety } from './safety.ts';
+
+/** The code elements' language class; listed in astro.config.mjs so Astro's own Shiki pass skips them. */
+export const COMMAND_CODE_LANGUAGE = 'command-block';
+
+const SAFETY_LABEL: Record<Safety, string> = {
+  'read-only': 'read-only',
+  changes: 'changes',
+  destructive: 'destructive',
+};
+
+function h(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const styleOf = (style: Record<string, string>) =>
+  Object.entries(style)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(';');
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** The highlighted content of code[range], with placeholders and no-copy ranges as their own spans. */
+function highlighted(block: AnalyzedBlock, tokens: readonly CodeToken[], range: Range, noCopy: readonly Range[] = []): ElementContent[] {
+  const cuts = new Set<number>([range.start, range.end]);
+  for (const t of tokens) if (t.end > range.start && t.start < range.end) cuts.add(Math.max(t.start, range.start)).add(Math.min(t.end, range.end));
+  const placeholders = block.placeholders.filter((p) => p.start >= range.start && p.end <= range.end);
+  for (const r of [...placeholders, ...noCopy]) cuts.add(r.start).add(r.end);
+  const points = [...cuts].filter((c) => c >= range.start && c <= range.end).sort((a, b) => a - b);
+
+  const out: ElementContent[] = [];
+  let noCopySpan: Element | undefined;
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const token = tokens.find((t) => t.start <= start && t.end >= end);
+    const placeholder = placeholders.find((p) => p.start === start);
+    const inNoCopy = noCopy.find((r) => r.start <= start && r.end >= end);
+    let node: ElementContent;
+    if (placeholder) {
+      node = h('span', { className: ['ph'], dataVar: placeholder.key, dataPlaceholder: placeholder.text, style: token ? styleOf(token.style) : undefined }, [text(placeholder.text)]);
+      while (i < points.length - 1 && points[i + 1]! < placeholder.end) i++;
+    } else {
+      const value = block.code.slice(start, end);
+      node = token ? h('span', { style: styleOf(token.style) }, [text(value)]) : text(value);
+    }
+    if (inNoCopy) {
+      if (!noCopySpan || noCopySpan.properties['dataRange'] !== `${inNoCopy.start}`) {
+        noCopySpan = h('span', { className: ['no-copy'], dataRange: `${inNoCopy.start}` });
+        out.push(noCopySpan);
+      }
+      noCopySpan.children.push(node);
+    } else {
+      noCopySpan = undefined;
+      out.push(node);
+    }
+  }
+  for (const node of out) if (node.type === 'element' && node.properties['dataRange'] !== undefined) delete node.properties['dataRange'];
+  return out;
+}
+
+function codeElement(children: ElementContent[]): Element {
+  return h('pre', { className: ['cmd__pre'] }, [h('code', { className: [`language-${COMMAND_CODE_LANGUAGE}`] }, children)]);
+}
+
+function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart): Element {
+  if (part.kind === 'output') {
+    return h('div', { className: ['cmd-output'] }, [codeElement([text(block.code.slice(part.start, part.end))])]);
+  }
+  if (part.kind === 'comment') {
+    return h('div', { className: ['cmd-comment'] }, [codeElement(highlighted(block, tokens, part))]);
+  }
+  const safety = part.safety?.safety ?? 'changes';
+  const reasons = part.safety?.reasons.join('; ') ?? '';
+  const tools: ElementContent[] = [];
+  if (safety !== 'read-only') {
+    tools.push(h('span', { className: ['cmd__safety', `cmd__safety--${safety}`], title: reasons || undefined }, [text(SAFETY_LABEL[safety])]));
+  }
+  tools.push(h('button', { type: 'button', className: ['cmd__copy'], hidden: true, ariaLabel: 'Copy this command' }, [text('Copy')]));
+  return h('div', { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined }, [
+    codeElement(highlighted(block, tokens, part, part.noCopy ?? [])),
+    h('div', { className: ['cmd__tools'] }, tools),
+  ]);
+}
+
+export function renderCommandBlock(block: AnalyzedBlock, tokens: readonly CodeToken[], blockStyle: Record<string, string>, lang: string): Element {
+  const commands = block.parts.filter((p) => p.kind === 'command');
+  const destructive = commands.filter((p) => p.safety?.safety === 'destructive').length;
+  const bar: ElementContent[] = [h('span', { className: ['cmd-block__lang'] }, [text(lang)])];
+  if (destructive > 0) {
+    bar.push(h('span', { className: ['cmd-block__warning'] }, [text(destructive === 1 ? '1 destructive command' : `${destructive} destructive commands`)]));
+  }
+  if (commands.length > 1) {
+    bar.push(h('button', { type: 'button', className: ['cmd-block__copy-all'], hidden: true }, [text(`Copy all ${commands.length}`)]));
+  }
+  return h('div', { className: ['cmd-block'], dataLang: lang }, [
+    h('div', { className: ['cmd-block__bar'] }, bar),
+    h('div', { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) }, block.parts.map((p) => renderPart(block, tokens, p))),
+  ]);
+}
+
+/** The code as the highlighter should see it: placeholders masked so `<pod-name>` is one word. */
+export const codeForHighlighting = (block: AnalyzedBlock) =>
+  maskPlaceholders(block.code, block.placeholders.filter((p) => p.text.startsWith('<')));

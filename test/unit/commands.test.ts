@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/lib/commands/block.ts';
+import { loadShellParser, type ShellParser } from '../../src/lib/shell/parser.ts';
+
+let parser: ShellParser;
+beforeAll(async () => {
+  parser = await loadShellParser();
+});
+
+const analyze = (code: string, lang = 'bash') => analyzeBlock(code, lang, parser);
+const commands = (block: AnalyzedBlock) => block.parts.filter((p) => p.kind === 'command').map((p) => copyText(block, p));
+
+describe('splitting a block into commands', () => {
+  it('gives each command its own entry and keeps comment lines out of them', () => {
+    const block = analyze('# Check pod status\nkubectl get pods -n production\n\n# Logs\nkubectl logs x -n production --tail=100\n');
+    expect(commands(block)).toEqual(['kubectl get pods -n production', 'kubectl logs x -n production --tail=100']);
+    expect(block.parts.map((p) => p.kind)).toEqual(['comment', 'command', 'comment', 'command']);
+  });
+
+  it('keeps a multi-line JSON patch, a heredoc, a continuation and a loop whole', () => {
+    const patch = "kubectl patch deployment shepherd -n production -p '{\n  \"spec\": {\"replicas\": 2}\n}'";
+    const heredoc = 'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nEOF';
+    const continued = 'kubectl create secret generic s \\\n  --from-literal=a=b \\\n  -n ns';
+    const loop = 'for d in a b; do\n  echo "$d"\ndone';
+    expect(commands(analyze([patch, heredoc, continued, loop].join('\n\n')))).toEqual([patch, heredoc, continued, loop]);
+  });
+
+  it('copies statements sharing a line together, without the comment after them', () => {
+    const block = analyze('systemctl status containerd   # or docker\nkubectl get ns && kubectl get pods');
+    expect(commands(block)).toEqual(['systemctl status containerd', 'kubectl get ns && kubectl get pods']);
+  });
+
+  it('drops indentation and trailing whitespace from what is copied', () => {
+    expect(commands(analyze('   top\n   free -h   \n'))).toEqual(['top', 'free -h']);
+  });
+
+  it('copies only the commands of a console transcript, without the prompt', () => {
+    const block = analyze('$ kubectl describe pod redis-1 -n prod | grep Image:\nImage: redis:7.2\n$ echo done', 'console');
+    expect(block.parts.map((p) => p.kind)).toEqual(['command', 'output', 'command']);
+    expect(commands(block)).toEqual(['kubectl describe pod redis-1 -n prod | grep Image:', 'echo done']);
+  });
+
+  it('puts smart quotes and dashes back to plain ASCII before anything is shown or copied', () => {
+    expect(commands(analyze('kubectl logs x –previous | grep “error”'))).toEqual(['kubectl logs x --previous | grep "error"']);
+  });
+});
+
+describe('placeholders', () => {
+  it('finds <angled> ones anywhere and maps spellings to one variable', () => {
+    const block = analyze('kubectl describe pod <pod-name> -n <namespace>\ngit commit -m "sync <resource> with ACR"\nkubectl get pods POD_NAME');
+    expect(block.placeholders.map((p) => `${p.text}=${p.key}`)).toEqual(['<pod-name>=pod', '<namespace>=namespace', '<resource>=resource', 'POD_NAME=pod']);
+  });
+
+  it('finds ALL_CAPS ones in unquoted words, inside URLs too', () => {
+    const block = analyze('kubectl describe node NODE_NAME\ncurl -v http://POD_IP:PORT\nkubectl get svc SVC_NAME -n NAMESPACE');
+    expect(block.placeholders.map((p) => `${p.text}=${p.key}`)).toEqual(['NODE_NAME=node', 'POD_IP=pod-ip', 'PORT=port', 'SVC_NAME=service', 'NAMESPACE=namespace']);
+  });
+
+  it('leaves shell variables, assignments, quoted text, heredoc markers and literal words alone', () => {
+    const code = [
+      'kubectl create secret docker-registry r --docker-password=$GITHUB_TOKEN --docker-email=${GITHUB_EMAIL}',
+      'ETCDCTL_API=3 etcdctl endpoint health',
+      'kubectl set env deployment/shepherd MONGODB_MAX_POOL_SIZE=50 -n production',
+      'psql $DATABASE_URL -c "SELECT id FROM api_keys LIMIT 10;"',
+      'curl -X POST http://api/task',
+      'helm history shepherd | grep DEPLOYED',
+      'cat <<EOF\nkind: X\nEOF',
+    ].join('\n');
+    expect(analyze(code).placeholders).toEqual([]);
+  });
+});
+
+describe('safety classes', () => {
+  const safety = (code: string) => analyze(code).parts.find((p) => p.kind === 'command')?.safety?.safety;
+
+  it.each([
+    'kubectl get pods -n production -o wide',
+    'kubectl -n rdev logs -l app=rdev-api --previous',
+    'kubectl describe pod x | grep -A 10 Events',
+    'kubectl rollout status deployment/api -n app-workload',
+    'kubectl top pods -A',
+    'kubectl exec x -n production -- nslookup kubernetes.default',
+    'kubectl port-forward svc/backend 8000:8000 -n prod',
+    'kubectl get --raw /readyz',
+    'sudo iptables -L -n -v',
+    'journalctl -u kubelet -e --no-pager | tail -n 200',
+    'systemctl status kubelet',
+    'sudo crictl ps || sudo docker ps',
+    'watch kubectl get pods',
+    'helm history shepherd -n production',
+    'curl -k https://127.0.0.1:6443/healthz',
+    'psql $DATABASE_URL -c "SELECT id FROM api_keys;"',
+  ])('%s is read-only', (code) => {
+    expect(safety(code)).toBe('read-only');
+  });
+
+  it.each([
+    'kubectl apply -k overlays/prod/',
+    'kubectl rollout restart deployment/backend -n klinematrix-prod',
+    "kubectl patch svc x -p '{}'",
+    'kubectl scale deployment shepherd --replicas=5 -n production',
+    'kubectl edit deploy backend -n klinematrix-prod',
+    'kubectl exec -it deployment/rdev-api -- sh',
+    'sudo systemctl restart kubelet',
+    'helm upgrade nginx-ingress ingress-nginx/ingress-nginx --namespace ingress-nginx',
+    'docker push registry/x:1',
+    'curl -X POST http://api/task -d \'{"a":1}\'',
+    'some-unknown-tool --flag',
+  ])('%s changes things', (code) => {
+    expect(safety(code)).toBe('changes');
+  });
+
+  it.each([
+    ['kubectl delete pod <pod-name> -n <namespace>', 'kubectl delete'],
+    ['kubectl drain NODE_NAME --ignore-daemonsets', 'kubectl drain'],
+    ['kubectl rollout undo deployment/api -n app-workload', 'rollout undo'],
+    ['kubectl scale deployment frontend --replicas=0 -n klinematrix-prod', 'zero'],
+    ['kubectl -n rdev scale deployment/rdev-api --replicas 0', 'zero'],
+    ['kubectl replace --force -f x.yaml', 'replace --force'],
+    ['helm uninstall shepherd -n production', 'helm uninstall'],
+    ['sudo iptables -F', 'iptables -F'],
+    ['rm -rf /var/lib/x', 'rm'],
+    ['kubectl exec x -n production -- find /var/log -name "*.log" -mtime +7 -delete', 'find -delete'],
+    ['kubectl exec x -- sh -c "ls; rm -rf /tmp/x"', 'rm'],
+    ['kubectl get pods -o name | xargs kubectl delete', 'kubectl delete'],
+    ['./scripts/rollback.sh --namespace production --force', 'rollback'],
+  ])('%s is destructive', (code, reason) => {
+    const part = analyze(code).parts.find((p) => p.kind === 'command');
+    expect(part?.safety?.safety).toBe('destructive');
+    expect(part?.safety?.reasons.join(' ')).toContain(reason);
+  });
+
+  it('takes the most severe class of a pipeline or list', () => {
+    expect(safety('kubectl get pods && kubectl delete pod x')).toBe('destructive');
+  });
+});
