@@ -34,8 +34,8 @@ async function reservedSegments(): Promise<string[]> {
   return [...new Set([...fromPages, ...publicFiles, '_astro', 'pagefind', 'index'])];
 }
 
-async function readSources(dir: string): Promise<SourceFile[]> {
-  const files = await listFiles(dir, /\.mdx?$/);
+async function readSources(dir: string, pattern = /\.mdx?$/): Promise<SourceFile[]> {
+  const files = await listFiles(dir, pattern);
   return Promise.all(
     files.map(async (file) => ({ path: path.relative(process.cwd(), file), text: await readFile(file, 'utf8') })),
   );
@@ -44,6 +44,7 @@ async function readSources(dir: string): Promise<SourceFile[]> {
 export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
   const runbooks = await readSources(path.join(dir, 'runbooks'));
   const guides = await readSources(path.join(dir, 'guides'));
+  const trees = await readSources(path.join(dir, 'trees'), /\.ya?ml$/);
   if (runbooks.length === 0) {
     return [
       {
@@ -57,7 +58,7 @@ export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
       },
     ];
   }
-  return checkContentSources({ runbooks, guides }, await reservedSegments());
+  return checkContentSources({ runbooks, guides, trees }, await reservedSegments());
 }
 
 export function report(diagnostics: readonly Diagnostic[], what: string): boolean {

@@ -1,10 +1,11 @@
 /**
- * The whole pre-build check of content: each runbook and guide against its schema, then the
- * catalog across files. Pure: the caller reads the files (scripts/check-content.ts, tests).
+ * The whole pre-build check of content: each runbook, guide and decision tree against its schema,
+ * then the catalog across files and each tree's graph. Pure: the caller reads the files (scripts/check-content.ts, tests).
  */
 import { checkCatalog } from './catalog-checks.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { checkGuideFile, checkRunbookFile } from './frontmatter-check.ts';
+import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter-check.ts';
+import { checkTree, treeProblemToDiagnostic } from './trees.ts';
 
 export interface SourceFile {
   /** As it should appear in messages: relative to the project root. */
@@ -18,7 +19,7 @@ export function guideIdOf(path: string): string {
 }
 
 export function checkContentSources(
-  content: { runbooks: readonly SourceFile[]; guides: readonly SourceFile[] },
+  content: { runbooks: readonly SourceFile[]; guides: readonly SourceFile[]; trees?: readonly SourceFile[] },
   reservedSegments: readonly string[],
 ): Diagnostic[] {
   const guides = content.guides.map((f) => checkGuideFile(f.path, f.text));
@@ -37,9 +38,16 @@ export function checkContentSources(
         ]
       : [],
   );
+  const guideIds = content.guides.map((g) => guideIdOf(g.path));
+  const runbookIds = valid.map((v) => v.id);
+  const trees = (content.trees ?? []).map((f) => checkTreeFile(f.path, f.text));
+  const treeProblems = trees.flatMap((t) =>
+    t.data ? checkTree(t.data, runbookIds, guideIds).map(treeProblemToDiagnostic(t.file, t.locate)) : t.diagnostics,
+  );
   return sortDiagnostics([
     ...guides.flatMap((c) => c.diagnostics),
     ...runbooks.flatMap((c) => c.diagnostics),
-    ...checkCatalog(valid, reservedSegments, content.guides.map((g) => guideIdOf(g.path))),
+    ...checkCatalog(valid, reservedSegments, guideIds),
+    ...treeProblems,
   ]);
 }

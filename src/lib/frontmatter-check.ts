@@ -1,11 +1,13 @@
 /**
- * Checks one content file's frontmatter against its schema and says where each problem is:
+ * Checks a content file's YAML (a runbook's or guide's frontmatter, a tree file) against its schema
+ * and says where each problem is:
  * file, line and column of the offending field, what was expected, and what to do.
  */
 import type { ZodType } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { guideSchema, runbookSchema, type Guide, type Runbook } from './runbook-schema.ts';
+import { treeSchema, type Tree } from './trees.ts';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -64,6 +66,18 @@ export function extractFrontmatter(source: string): Frontmatter | undefined {
   return { yaml: match[1], firstLine: 2 };
 }
 
+const TREE_FIELD_HINTS: Record<string, string> = {
+  title: 'the tree title, e.g. title: Incident triage',
+  summary: 'one line saying where the tree leads',
+  guides: 'the guide IDs the tree is built from, e.g. guides: [mks-playbook]',
+  start: 'the ID of the first node, e.g. start: scope',
+  nodes: 'a map of node IDs to { question, hint, commands, answers }',
+};
+
+/** A decision tree file (content/trees/*.yaml): the whole file is YAML data. */
+export const checkTreeFile = (file: string, source: string): CheckedFile<Tree> =>
+  checkYaml(file, { yaml: source, firstLine: 1 }, treeSchema, TREE_FIELD_HINTS, 'tree');
+
 function checkFrontmatterFile<T>(
   file: string,
   source: string,
@@ -88,7 +102,18 @@ function checkFrontmatterFile<T>(
       locate: () => fileStart,
     };
   }
+  return checkYaml(file, frontmatter, schema, fieldHints, 'frontmatter');
+}
 
+function checkYaml<T>(
+  file: string,
+  frontmatter: Frontmatter,
+  schema: ZodType<T>,
+  fieldHints: Record<string, string>,
+  /** Names the kind of YAML in rules and messages: "frontmatter" or "tree". */
+  kind: string,
+): CheckedFile<T> {
+  const fileStart: Position = { line: 1, column: 1 };
   const lineCounter = new LineCounter();
   const doc = parseDocument(frontmatter.yaml, { lineCounter, prettyErrors: false });
   const toFilePosition = (offset: number): Position => {
@@ -103,8 +128,8 @@ function checkFrontmatterFile<T>(
         file,
         ...toFilePosition(error.pos[0]),
         severity: 'error' as const,
-        rule: 'frontmatter/yaml',
-        message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+        rule: `${kind}/yaml`,
+        message: `${kind === 'tree' ? 'the tree' : 'frontmatter'} is not valid YAML: ${error.message.split('\n')[0]}`,
         hint: 'quote values that contain a colon followed by a space, or that start with [ { * & ! | > % @ `',
       })),
       locate: () => fileStart,
@@ -140,7 +165,7 @@ function checkFrontmatterFile<T>(
           file,
           ...locateKey(path, key),
           severity: 'error',
-          rule: 'frontmatter/unknown-field',
+          rule: `${kind}/unknown-field`,
           message: `unknown field "${[...path, key].join('.')}"`,
           hint: `the fields are ${Object.keys(fieldHints).join(', ')}; check the spelling`,
         });
@@ -152,7 +177,7 @@ function checkFrontmatterFile<T>(
       file,
       ...(missing ? locate(path.slice(0, -1)) : locate(path)),
       severity: 'error',
-      rule: `frontmatter/${field || 'shape'}`,
+      rule: `${kind}/${field || 'shape'}`,
       message: missing
         ? `missing required field "${path.join('.')}"`
         : `${path.join('.')}: ${issue.message}`,

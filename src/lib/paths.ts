@@ -22,5 +22,8 @@ export const routes = {
   service: (service: string) => `service/${service}/`,
   guides: () => 'guides/',
   guide: (guideId: string) => `guides/${guideId}/`,
+  triage: () => 'triage/',
+  trees: () => 'trees/',
+  tree: (treeId: string) => `trees/${treeId}/`,
   manifest: () => 'runbooks.json',
 };

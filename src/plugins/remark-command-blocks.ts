@@ -8,12 +8,10 @@ import type { Code, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { analyzeBlock, SHELL_BLOCK_LANGS } from '../lib/commands/block.ts';
-import { tokenizeShell } from '../lib/commands/highlight.ts';
-import { codeForHighlighting, renderCommandBlock } from '../lib/commands/render.ts';
+import { SHELL_BLOCK_LANGS } from '../lib/commands/block.ts';
+import { buildCommandBlock } from '../lib/commands/render.ts';
 import { parseFenceMeta } from '../lib/fence-meta.ts';
 import { collectVariables, type PlaceholderSpan } from '../lib/placeholders.ts';
-import { loadShellParser } from '../lib/shell/parser.ts';
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
@@ -27,14 +25,10 @@ export default function remarkCommandBlocks() {
     });
     if (blocks.length === 0) return;
 
-    const parser = await loadShellParser();
     const placeholders: PlaceholderSpan[] = [];
     for (const node of blocks) {
-      const lang = node.lang!.toLowerCase();
-      const block = analyzeBlock(node.value, lang, parser);
-      const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
-      const element = renderCommandBlock(block, tokens, blockStyle, lang);
-      placeholders.push(...block.placeholders);
+      const { element, placeholders: found } = await buildCommandBlock(node.value, node.lang!.toLowerCase());
+      placeholders.push(...found);
       // Replace the code node in place with one that mdast-util-to-hast renders as our element.
       Object.assign(node, {
         type: 'commandBlock',

@@ -49,6 +49,14 @@ describe('npm run build on bad input', () => {
     await expectPreviousSiteKept();
   });
 
+  it('stops on a broken decision tree, naming file, line and the broken link', async () => {
+    const result = await build(fixture('broken-tree'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/broken-tree/trees/broken.yaml:9:18 error tree/unknown-runbook');
+    expect(result.stderr).toContain('test/fixtures/broken-tree/trees/broken.yaml:16:15 error tree/loop');
+    await expectPreviousSiteKept();
+  });
+
   it('stops when Astro itself fails (broken MDX), naming the file, and keeps the previous site', async () => {
     const result = await build(fixture('broken-mdx'));
     expect(result.code).toBe(1);

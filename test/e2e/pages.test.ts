@@ -118,7 +118,7 @@ describe('listing pages', () => {
   it('every layer, severity and service in the manifest has a listing page', async () => {
     const manifest = await fetchManifest();
     const paths = new Set(manifest.flatMap((r) => [`/layer/${r.layer}/`, `/severity/${r.severity}/`, `/service/${r.service}/`]));
-    for (const path of [...paths, '/layer/', '/severity/', '/service/', '/guides/']) {
+    for (const path of [...paths, '/layer/', '/severity/', '/service/', '/guides/', '/trees/', '/triage/']) {
       expect((await fetch(`${siteUrl()}${path}`)).status, path).toBe(200);
     }
   });

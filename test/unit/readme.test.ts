@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { variableKey } from '../../src/lib/placeholders.ts';
 import { LAYER_INFO, SEVERITY_INFO } from '../../src/lib/runbook-schema.ts';
 
 // The rubrics are shown on the site (from the schema module) and written in the README for authors:
@@ -12,6 +13,15 @@ describe('README authoring guide', async () => {
   it.each(Object.entries(LAYER_INFO))('describes the %s layer as the site does', (layer, info) => {
     expect(readme).toContain(`| \`${layer}\` | ${info.description} |`);
   });
+  it('maps alert labels to placeholders the way the placeholder model does', () => {
+    const section = readme.slice(readme.indexOf('| alert label / parameter |'), readme.indexOf('| any other |'));
+    const rows = [...section.matchAll(/^\| `([a-z]+)` \| (.+) \|$/gm)];
+    expect(rows.length).toBe(6);
+    for (const [, label, fills] of rows) {
+      for (const [, spelling] of fills!.matchAll(/`([^`]+)`/g)) expect(`${spelling} -> ${variableKey(spelling!)}`).toBe(`${spelling} -> ${label}`);
+    }
+  });
+
   it('names the test command that .ci/run runs', async () => {
     const ci = await readFile(new URL('../../.ci/run', import.meta.url), 'utf8');
     expect(readme).toContain('`npm test`');

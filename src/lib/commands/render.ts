@@ -5,9 +5,10 @@
  * shows, less its `.no-copy` parts, is exactly what its copy button copies.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import { maskPlaceholders } from '../placeholders.ts';
-import type { AnalyzedBlock, BlockPart } from './block.ts';
-import type { CodeToken } from './highlight.ts';
+import { maskPlaceholders, type PlaceholderSpan } from '../placeholders.ts';
+import { loadShellParser } from '../shell/parser.ts';
+import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
+import { tokenizeShell, type CodeToken } from './highlight.ts';
 import type { Safety } from './safety.ts';
 
 /** The code elements' language class; listed in astro.config.mjs so Astro's own Shiki pass skips them. */
@@ -113,5 +114,12 @@ export function renderCommandBlock(block: AnalyzedBlock, tokens: readonly CodeTo
 }
 
 /** The code as the highlighter should see it: placeholders masked so `<pod-name>` is one word. */
-export const codeForHighlighting = (block: AnalyzedBlock) =>
+const codeForHighlighting = (block: AnalyzedBlock) =>
   maskPlaceholders(block.code, block.placeholders.filter((p) => p.text.startsWith('<')));
+
+/** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
+export async function buildCommandBlock(code: string, lang: string): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
+  const block = analyzeBlock(code, lang, await loadShellParser());
+  const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
+  return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders };
+}
