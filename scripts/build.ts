@@ -1,6 +1,7 @@
 /**
  * `npm run build`: the only way the site is built for people.
- *   1. check every runbook (scripts/check-content.ts); on any error, stop before Astro runs;
+ *   1. check all content (scripts/check-content.ts) and every kubectl command in it against kubectl's
+ *      own schema (scripts/validate.ts); on any error, stop before Astro runs (warnings are printed);
  *   2. run `astro build` into a staging folder;
  *   3. swap the staging folder into place.
  * A failed step leaves the previous site (or none) untouched: never a half-built one.
@@ -11,7 +12,9 @@ import { spawn } from 'node:child_process';
 import { rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent, report } from './check-content.ts';
+import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { checkContent, contentDir, report } from './check-content.ts';
+import { validatePaths } from './validate.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(projectRoot, process.env.BUILD_OUT_DIR ?? 'dist');
@@ -34,6 +37,11 @@ const exists = (p: string) => stat(p).then(() => true, () => false);
 
 async function main(): Promise<number> {
   if (!report(await checkContent(), 'content check')) return 1;
+  const validation = await validatePaths([contentDir()], contentDir());
+  const warnings = validation.diagnostics.filter((d) => d.severity === 'warning');
+  if (!report(validation.diagnostics.filter((d) => d.severity === 'error'), 'kubectl validator')) return 1;
+  for (const w of warnings) console.warn(formatDiagnostic(w));
+  console.log(`kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`);
 
   await rm(stagingDir, { recursive: true, force: true });
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');

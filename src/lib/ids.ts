@@ -3,6 +3,7 @@
  * (404 resolver, jump box). Alerts and people spell IDs many ways: K8S-002, k8s-002, k8s002, "K8S 002".
  * Two spellings name the same runbook when their keys are equal: upper case, letters and digits only.
  */
+import { editDistance } from './edit-distance.ts';
 
 /** What alert tooling and the browser need to send someone to a runbook. */
 export interface IdTarget {
@@ -75,19 +76,6 @@ function splitNumber(key: string): { stem: string; number: number } | undefined 
   const match = /^(.*?)(\d+)$/.exec(key);
   if (!match || match[1] === undefined || match[2] === undefined) return undefined;
   return { stem: match[1], number: Number(match[2]) };
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface CodeFence {
   body: string;
   /** 1-based line of the first body line. */
   line: number;
+  /** Columns of indentation removed from each body line (fences nested in lists). */
+  indent: number;
 }
 
 export function extractFences(markdown: string): CodeFence[] {
@@ -28,7 +30,7 @@ export function extractFences(markdown: string): CodeFence[] {
     }
     const close = new RegExp(`^\\s*${open.marker[0]}{${open.marker.length},}\\s*$`);
     if (close.test(text)) {
-      fences.push({ lang: open.lang.toLowerCase(), meta: parseFenceMeta(open.meta), body: open.body.join('\n'), line: open.start });
+      fences.push({ lang: open.lang.toLowerCase(), meta: parseFenceMeta(open.meta), body: open.body.join('\n'), line: open.start, indent: open.indent });
       open = undefined;
       return;
     }

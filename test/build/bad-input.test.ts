@@ -57,6 +57,15 @@ describe('npm run build on bad input', () => {
     await expectPreviousSiteKept();
   });
 
+  it('stops on a kubectl command kubectl would reject, with file:line:col and a hint, before Astro runs', async () => {
+    const result = await build(fixture('broken-command'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/broken-command/runbooks/fix-001.mdx:16:18 error kubectl/unknown-flag unknown flag: --all-namespace for "kubectl get"');
+    expect(result.stderr).toContain('hint: did you mean --all-namespaces?');
+    expect(result.stdout).not.toContain('[build]');
+    await expectPreviousSiteKept();
+  });
+
   it('stops when Astro itself fails (broken MDX), naming the file, and keeps the previous site', async () => {
     const result = await build(fixture('broken-mdx'));
     expect(result.code).toBe(1);

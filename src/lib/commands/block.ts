@@ -48,6 +48,15 @@ function lineStarts(code: string): number[] {
 
 const QUOTED = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_string', 'heredoc_body', 'comment', 'simple_expansion', 'expansion', 'variable_name', 'heredoc_start', 'heredoc_end']);
 
+/** Whether a shell word (an argument node) holds an ALL_CAPS placeholder such as NODE_NAME. */
+export function hasCapsPlaceholder(word: ShellNode): boolean {
+  const text = word.text;
+  if (!/[A-Z]/.test(text)) return false;
+  if (word.type === 'word') return findCapsPlaceholders(text, 0).length > 0;
+  if (word.type === 'concatenation') return word.namedChildren.some((c) => c !== null && c.type === 'word' && findCapsPlaceholders(c.text, 0).length > 0);
+  return false;
+}
+
 /** ALL_CAPS placeholders in unquoted words: not in strings, heredocs, expansions or assignments. */
 function capsPlaceholders(root: ShellNode, code: string): PlaceholderSpan[] {
   const spans: PlaceholderSpan[] = [];
@@ -68,10 +77,35 @@ function capsPlaceholders(root: ShellNode, code: string): PlaceholderSpan[] {
   return spans;
 }
 
+/**
+ * Called with each top-level statement while its parse tree is alive (trees live in WebAssembly memory
+ * and are freed right after): `offset` places the statement's indices in the block's code.
+ */
+export type StatementVisitor = (statement: ShellNode, offset: number) => void;
+
+export interface AnalyzeOptions {
+  onStatement?: StatementVisitor;
+  /** Classify each command's safety (the page needs it; the validator does not). Default true. */
+  classify?: boolean;
+  /**
+   * Find ALL_CAPS placeholders by walking every word of the parse (the page needs them all). The
+   * validator only asks about the arguments it checks (isCapsPlaceholderWord). Default true.
+   */
+  findCaps?: boolean;
+}
+
 /** Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block. */
-function analyzeShell(code: string, offset: number, parser: ShellParser, angled: PlaceholderSpan[]) {
+function analyzeShell(code: string, offset: number, parser: ShellParser, angled: PlaceholderSpan[], options: AnalyzeOptions) {
   const masked = maskPlaceholders(code, angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })));
   const tree = parser.parse(masked);
+  try {
+    return splitStatements(code, masked, offset, tree.rootNode, parser, options);
+  } finally {
+    tree.delete();
+  }
+}
+
+function splitStatements(code: string, masked: string, offset: number, root: ShellNode, parser: ShellParser, { onStatement, classify = true, findCaps = true }: AnalyzeOptions) {
   const starts = lineStarts(code);
   const lineOf = (index: number) => {
     let lo = 0;
@@ -87,8 +121,9 @@ function analyzeShell(code: string, offset: number, parser: ShellParser, angled:
 
   interface Unit { kind: 'command' | 'comment'; firstLine: number; lastLine: number; nodes: ShellNode[]; trailing: ShellNode[] }
   const units: Unit[] = [];
-  for (const node of tree.rootNode.namedChildren) {
+  for (const node of root.namedChildren) {
     if (!node) continue;
+    if (node.type !== 'comment') onStatement?.(node, offset);
     const firstLine = lineOf(node.startIndex);
     const lastLine = lineOf(Math.max(node.startIndex, node.endIndex - 1));
     const previous = units.at(-1);
@@ -114,19 +149,19 @@ function analyzeShell(code: string, offset: number, parser: ShellParser, angled:
       const last = unit.nodes.at(-1)!;
       part.copy = { start: offset + first.startIndex, end: offset + last.endIndex };
       part.noCopy = unit.trailing.map((c) => ({ start: offset + c.startIndex, end: offset + c.endIndex }));
-      part.safety = worst(unit.nodes.map((n) => classifyStatements(n, parser)));
+      if (classify) part.safety = worst(unit.nodes.map((n) => classifyStatements(n, parser)));
     }
     return part;
   });
-  const caps = capsPlaceholders(tree.rootNode, masked).map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
+  const caps = findCaps ? capsPlaceholders(root, masked).map((p) => ({ ...p, start: p.start + offset, end: p.end + offset })) : [];
   return { parts, caps };
 }
 
-export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser): AnalyzedBlock {
+export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser, options: AnalyzeOptions = {}): AnalyzedBlock {
   const code = plainShellText(rawCode.replace(/\s+$/, ''));
   const angled = findAngledPlaceholders(code);
   if (!CONSOLE_LANGS.has(lang)) {
-    const { parts, caps } = analyzeShell(code, 0, parser, angled);
+    const { parts, caps } = analyzeShell(code, 0, parser, angled, options);
     return { code, parts, placeholders: mergeSpans(angled, caps) };
   }
 
@@ -153,7 +188,7 @@ export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser)
       end += lines[j]!.length + 1;
     }
     const commandStart = start + prompt[1]!.length;
-    const inner = analyzeShell(code.slice(commandStart, end), commandStart, parser, angled.filter((p) => p.start >= commandStart && p.end <= end));
+    const inner = analyzeShell(code.slice(commandStart, end), commandStart, parser, angled.filter((p) => p.start >= commandStart && p.end <= end), options);
     caps.push(...inner.caps);
     parts.push({
       kind: 'command',
@@ -161,7 +196,7 @@ export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser)
       end,
       copy: { start: commandStart, end: inner.parts.filter((p) => p.copy).at(-1)?.copy?.end ?? end },
       noCopy: [{ start, end: commandStart }, ...inner.parts.flatMap((p) => p.noCopy ?? [])],
-      safety: worst(inner.parts.flatMap((p) => (p.safety ? [p.safety] : []))),
+      ...(options.classify === false ? {} : { safety: worst(inner.parts.flatMap((p) => (p.safety ? [p.safety] : []))) }),
     });
     index = end + 1;
     i = j;

@@ -190,7 +190,12 @@ const RULES: Record<string, Rule> = {
 function shellScript(args: string[], parser: ShellParser): SafetyVerdict | undefined {
   const script = flagValue(args, '-c');
   if (script === undefined) return undefined;
-  return classifyStatements(parser.parse(script).rootNode, parser);
+  const tree = parser.parse(script);
+  try {
+    return classifyStatements(tree.rootNode, parser);
+  } finally {
+    tree.delete();
+  }
 }
 
 /** Classifies one simple command by its name and arguments. */
@@ -232,21 +237,38 @@ export function wordValue(node: ShellNode): string {
   }
 }
 
+/** Every node of a type under a node, in document order. A tree cursor walks the tree without
+ * materialising the nodes it passes, which matters when thousands of blocks are checked. */
+export function nodesOfType(root: ShellNode, type: string): ShellNode[] {
+  const found: ShellNode[] = [];
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (cursor.nodeType === type) found.push(cursor.currentNode);
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return found;
+        depth--;
+      }
+      if (depth === 0) return found;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
 /** The simple commands of a node, however deeply nested in pipelines, lists, loops and substitutions. */
 export function simpleCommandsOf(node: ShellNode): { node: ShellNode; command: SimpleCommand }[] {
-  const found: { node: ShellNode; command: SimpleCommand }[] = [];
-  const visit = (n: ShellNode) => {
-    if (n.type === 'command') {
-      const nameNode = n.childForFieldName('name');
-      if (nameNode) {
-        const args = n.childrenForFieldName('argument').flatMap((a) => (a ? [wordValue(a)] : []));
-        found.push({ node: n, command: { name: wordValue(nameNode.namedChildren[0] ?? nameNode), args } });
-      }
-    }
-    for (const child of n.namedChildren) if (child) visit(child);
-  };
-  visit(node);
-  return found;
+  return nodesOfType(node, 'command').flatMap((n) => {
+    const nameNode = n.childForFieldName('name');
+    if (!nameNode) return [];
+    const args = n.childrenForFieldName('argument').flatMap((a) => (a ? [wordValue(a)] : []));
+    return [{ node: n, command: { name: wordValue(nameNode.namedChildren[0] ?? nameNode), args } }];
+  });
 }
 
 export function classifyStatements(node: ShellNode, parser: ShellParser): SafetyVerdict {

@@ -1,0 +1,906 @@
+/**
+ * Generates src/lib/kubectl/kubectl-schema.json (type KubectlSchema) from a real kubectl binary, so the
+ * snippet validator can check every kubectl command in the docs the way kubectl itself would, without
+ * needing kubectl at build or test time.
+ *
+ *   node_modules/.bin/tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file]
+ *
+ * (default: the kubectl on PATH, writing src/lib/kubectl/kubectl-schema.json). The output is
+ * deterministic: commands sorted by path, flags by name, no timestamp; running it twice gives the same
+ * bytes. Progress and the probe results go to stderr.
+ *
+ * What it reads from kubectl:
+ *   - the command tree: `kubectl __complete <path...> ""` lists the candidates below a path, and
+ *     `kubectl <path...> --help` ("Aliases:", "Usage:", "Options:" and the "... Commands:" sections);
+ *   - the global flags: `kubectl options`;
+ *   - flag types: from the default kubectl prints (its help quotes the default exactly when the flag's
+ *     type is "string"), confirmed by probes where the default leaves room for doubt (see probeType);
+ *   - which flags take no value (cobra's NoOptDefVal), which flags are required, which hidden flags are
+ *     accepted with a deprecation warning, and which commands are groups: all by probing (see below).
+ *
+ * SAFETY. No probe may ever reach a cluster. Every kubectl run here:
+ *   - has KUBECONFIG set to an empty temporary file, HOME and the working directory set to empty
+ *     temporary directories, PATH set to an empty directory (no plugins, no editor, no credential
+ *     helper), and no other variable from the caller's environment (no proxy, no KUBECTL_* switches);
+ *   - carries `--server=https://127.0.0.1:9 --request-timeout=2s --token=probe` (port 9 refuses at
+ *     once; the token stops kubectl from prompting for a username on the empty kubeconfig);
+ *   - runs, where `unshare` allows it, in a network namespace of its own with no interface up, so that
+ *     not even 127.0.0.1 is reachable;
+ *   - gets no standard input and is killed (its whole process group) after 3 seconds.
+ * Most probes are built so that kubectl stops while parsing its flags, before any command runs:
+ *   - "does --x take a value?": `kubectl <cmd> --x --zz-probe-a --zz-probe-b`. If --x has a bare form
+ *     the parser stops at "unknown flag: --zz-probe-a"; if it needs a value it swallows --zz-probe-a as
+ *     that value and stops at --zz-probe-b (or at a type error). Nothing runs either way.
+ *   - "what type is --x?" and "is --x deprecated?": `kubectl <cmd> --x=VALUE --help`. A value of the
+ *     wrong type fails the parse; a parse that succeeds prints the help (and cobra prints a deprecated
+ *     flag's warning only after a successful parse), and the command does not run.
+ *   - "which flags are required?": `kubectl __complete <cmd> ""`: cobra offers the required flags that
+ *     are not yet set as completions; nothing runs but the completion function (which may ask the
+ *     refusing server for names). Commands that start nothing long-running are also run bare to read
+ *     cobra's `required flag(s) "x" not set`, and the two answers are compared.
+ *   - "is this a group?": only commands that have subcommands are run bare (see GROUP RULE).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../src/lib/kubectl/schema-types.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_OUT = path.join(projectRoot, 'src/lib/kubectl/kubectl-schema.json');
+
+/** The only server any probe names. Port 9 (discard) is closed: connections are refused at once. */
+const PROBE_SERVER = 'https://127.0.0.1:9';
+const SAFETY_FLAGS = [`--server=${PROBE_SERVER}`, '--request-timeout=2s', '--token=probe'] as const;
+const PROBE_TIMEOUT_MS = 3000;
+/** Two flags no kubectl command has: where the parser stops tells whether the flag before took a value. */
+const SENTINEL_A = '--zz-probe-a';
+const SENTINEL_B = '--zz-probe-b';
+
+/**
+ * The value a flag takes when written bare. kubectl's help does not print cobra's NoOptDefVal, so the
+ * probes only tell WHETHER a flag has a bare form; the value comes from here (kubectl's source:
+ * cmdutil.AddDryRunFlag, AddValidateFlags, delete's --cascade). Bools always take "true".
+ */
+const KNOWN_BARE_VALUES: Readonly<Record<string, string>> = {
+  'dry-run': 'unchanged',
+  cascade: 'background',
+  validate: 'strict',
+};
+
+/**
+ * Commands never run bare for the required-flag probe: they would start a long-running process, wait
+ * for input or read the working directory. Their required flags still come from `__complete`. (The
+ * bare runs carry no flag, so `get`, `events` and `logs` never watch or follow.)
+ */
+const NO_BARE_RUN = new Set([
+  'proxy',
+  'port-forward',
+  'attach',
+  'exec',
+  'edit',
+  'apply edit-last-applied',
+  'debug',
+  'run',
+  'cp',
+  'wait',
+  'plugin',
+  'plugin list',
+  'completion',
+  'kustomize',
+]);
+
+interface DeprecationProbe {
+  /** The command to try the flag on; [] for a global flag. */
+  path: string[];
+  flag: string;
+  /** Used only when kubectl accepts the hidden flag: its help line and default are not printed anywhere. */
+  help: string;
+}
+
+const RECORD_HELP =
+  'Record current kubectl command in the resource annotation. If set to false, do not record the command.';
+
+/**
+ * Flags that kubectl may still accept with a deprecation warning (hidden from --help), or that it has
+ * removed. Only the ones the binary accepts end up in the schema.
+ */
+const DEPRECATION_PROBES: readonly DeprecationProbe[] = [
+  ...[
+    'annotate',
+    'apply',
+    'autoscale',
+    'create',
+    'delete',
+    'edit',
+    'expose',
+    'label',
+    'patch',
+    'replace',
+    'rollout pause',
+    'rollout restart',
+    'rollout resume',
+    'rollout undo',
+    'run',
+    'scale',
+    'set env',
+    'set image',
+    'set resources',
+    'set selector',
+    'set serviceaccount',
+    'set subject',
+    'taint',
+  ].map((p) => ({ path: p.split(' '), flag: 'record', help: RECORD_HELP })),
+  { path: ['apply'], flag: 'prune-whitelist', help: 'Overwrite the default allowlist with <group/version/kind> for --prune.' },
+  { path: ['apply'], flag: 'server-dry-run', help: 'If true, request will be sent to server with dry-run flag.' },
+  { path: ['autoscale'], flag: 'generator', help: 'The name of the API generator to use.' },
+  { path: ['create', 'deployment'], flag: 'generator', help: 'The name of the API generator to use.' },
+  { path: ['delete'], flag: 'include-uninitialized', help: 'If true, the kubectl command applies to uninitialized objects.' },
+  { path: ['drain'], flag: 'delete-local-data', help: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).' },
+  { path: ['exec'], flag: 'pod', help: 'Pod name.' },
+  { path: ['expose'], flag: 'container-port', help: 'Synonym for --target-port.' },
+  { path: ['expose'], flag: 'generator', help: 'The name of the API generator to use.' },
+  { path: ['get'], flag: 'export', help: 'If true, use export logic.' },
+  { path: ['get'], flag: 'include-uninitialized', help: 'If true, the kubectl command applies to uninitialized objects.' },
+  { path: ['logs'], flag: 'interactive', help: 'If true, prompt the user for input when required.' },
+  { path: ['port-forward'], flag: 'pod', help: 'Pod name.' },
+  { path: ['run'], flag: 'generator', help: 'The name of the API generator to use.' },
+  { path: ['run'], flag: 'hostport', help: 'The host port mapping for the container port.' },
+  { path: ['run'], flag: 'limits', help: 'The resource requirement limits for this container.' },
+  { path: ['run'], flag: 'replicas', help: 'Number of replicas to create.' },
+  { path: ['run'], flag: 'requests', help: 'The resource requirement requests for this container.' },
+  { path: ['run'], flag: 'schedule', help: 'A schedule in the Cron format the job should be run with.' },
+  { path: ['run'], flag: 'service-generator', help: 'The name of the generator to use for creating a service.' },
+  { path: ['run'], flag: 'serviceaccount', help: 'Service account to set in the pod spec.' },
+  { path: ['version'], flag: 'short', help: 'If true, print just the version number.' },
+  // klog's flags, once global.
+  ...[
+    'add-dir-header',
+    'alsologtostderr',
+    'log-backtrace-at',
+    'log-dir',
+    'log-file',
+    'log-file-max-size',
+    'logtostderr',
+    'one-output',
+    'skip-headers',
+    'skip-log-headers',
+    'stderrthreshold',
+  ].map((flag) => ({ path: [], flag, help: 'A klog logging flag.' })),
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Running kubectl
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+interface Sandbox {
+  kubectl: string;
+  dir: string;
+  home: string;
+  cwd: string;
+  kubeconfig: string;
+  env: Record<string, string>;
+  /** ["/usr/bin/unshare", "-n", "--"] or [] where no network namespace can be made. */
+  isolate: string[];
+  runs: number;
+}
+
+function makeSandbox(kubectl: string): Sandbox {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gen-kubectl-schema-'));
+  const home = path.join(dir, 'home');
+  const cwd = path.join(dir, 'cwd');
+  const bin = path.join(dir, 'bin');
+  for (const d of [home, cwd, bin]) mkdirSync(d);
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  writeFileSync(kubeconfig, '');
+  const env: Record<string, string> = {
+    PATH: bin,
+    HOME: home,
+    KUBECONFIG: kubeconfig,
+    TMPDIR: dir,
+    LANG: 'C',
+    LC_ALL: 'C',
+    KUBE_EDITOR: '/bin/false',
+    EDITOR: '/bin/false',
+    NO_PROXY: '*',
+    no_proxy: '*',
+  };
+  return { kubectl, dir, home, cwd, kubeconfig, env, isolate: findIsolation(), runs: 0 };
+}
+
+/** A network namespace with nothing in it, if this machine lets us make one (root, or user namespaces). */
+function findIsolation(): string[] {
+  for (const dir of ['/usr/bin', '/bin', '/usr/sbin', '/sbin']) {
+    const unshare = path.join(dir, 'unshare');
+    if (!isExecutable(unshare)) continue;
+    for (const flags of [['-n'], ['-r', '-n']]) {
+      const r = spawnSync(unshare, [...flags, '--', '/bin/true'], { input: '', timeout: PROBE_TIMEOUT_MS, env: {} });
+      if (r.status === 0) return [unshare, ...flags, '--'];
+    }
+  }
+  return [];
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs kubectl with `prefix` (the command words, or "__complete" and the words), then the safety
+ * flags, then `rest`. Every run goes through here.
+ */
+function runKubectl(sb: Sandbox, prefix: readonly string[], rest: readonly string[] = []): Promise<RunResult> {
+  const args = [...prefix, ...SAFETY_FLAGS, ...rest];
+  const [cmd, ...cmdArgs] = sb.isolate.length > 0 ? [...sb.isolate, sb.kubectl, ...args] : [sb.kubectl, ...args];
+  sb.runs++;
+  return new Promise((resolve) => {
+    const child = spawn(cmd ?? sb.kubectl, cmdArgs, {
+      cwd: sb.cwd,
+      env: sb.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child.stdin.end('');
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, PROBE_TIMEOUT_MS);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ code: null, stdout, stderr: stderr + String(err), timedOut });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, timedOut });
+    });
+  });
+}
+
+/** A run whose stderr decides something: a probe that timed out would decide wrongly, so it stops the script. */
+async function probe(sb: Sandbox, prefix: readonly string[], rest: readonly string[]): Promise<RunResult> {
+  const r = await runKubectl(sb, prefix, rest);
+  if (r.timedOut) throw new Error(`kubectl ${[...prefix, ...rest].join(' ')} took longer than ${PROBE_TIMEOUT_MS} ms`);
+  return r;
+}
+
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, () => worker()));
+  return results;
+}
+
+const CONCURRENCY = Math.max(2, Math.min(6, os.availableParallelism() * 2));
+
+// ---------------------------------------------------------------------------------------------------
+// Parsing kubectl's help
+
+interface RawFlag {
+  name: string;
+  shorthand?: string;
+  /** As printed, without the quotes of a string default. */
+  default: string;
+  /** The default was printed in quotes: kubectl's help does that exactly for flags of type "string". */
+  quoted: boolean;
+  description: string;
+}
+
+interface ParsedHelp {
+  aliases: string[];
+  usage: string;
+  flags: RawFlag[];
+  subcommands: string[];
+}
+
+const FLAG_HEADER = /^\s+(?:-([^\s,-]), )?--([A-Za-z0-9][\w.-]*)=(.*):$/;
+const SECTION_HEADER = /^(Aliases|Examples|Options|Usage|Available Commands|[A-Z][\w ]* Commands(?: \([^)]*\))?|Subcommands provided by plugins):$/;
+
+function sections(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current = 'Description';
+  out.set(current, []);
+  for (const line of text.split('\n')) {
+    const m = SECTION_HEADER.exec(line);
+    if (m?.[1] !== undefined) {
+      current = m[1];
+      if (!out.has(current)) out.set(current, []);
+      continue;
+    }
+    out.get(current)?.push(line);
+  }
+  return out;
+}
+
+/** Flag blocks: a header line ("    -o, --output='':") followed by tab-indented description lines. */
+function parseFlagBlocks(lines: readonly string[]): RawFlag[] {
+  const flags: RawFlag[] = [];
+  let current: { flag: RawFlag; desc: string[] } | undefined;
+  const finish = (): void => {
+    if (current) flags.push({ ...current.flag, description: current.desc.join('\n').trim() });
+    current = undefined;
+  };
+  for (const line of lines) {
+    const m = FLAG_HEADER.exec(line);
+    if (m) {
+      finish();
+      const [, shorthand, name = '', rawDefault = ''] = m;
+      const quoted = rawDefault.length >= 2 && rawDefault.startsWith("'") && rawDefault.endsWith("'");
+      const flag: RawFlag = { name, default: quoted ? rawDefault.slice(1, -1) : rawDefault, quoted, description: '' };
+      if (shorthand !== undefined) flag.shorthand = shorthand;
+      current = { flag, desc: [] };
+    } else if (current && line.startsWith('\t')) {
+      current.desc.push(line.slice(1));
+    } else if (current && line.trim() !== '' && current.desc.length > 0) {
+      // A description line that lost its tab (never seen in v1.32, but keep the text).
+      current.desc.push(line.trim());
+    }
+  }
+  finish();
+  return flags;
+}
+
+function parseHelp(text: string): ParsedHelp {
+  const secs = sections(text);
+  const aliasLine = (secs.get('Aliases') ?? []).find((l) => l.trim() !== '') ?? '';
+  const aliases = aliasLine
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const usage = ((secs.get('Usage') ?? []).find((l) => l.trim() !== '') ?? '').trim();
+  const subcommands: string[] = [];
+  for (const [name, lines] of secs) {
+    if (!/Commands/.test(name)) continue;
+    for (const line of lines) {
+      const m = /^ {2}([a-z][\w-]*)(?:\s{2,}|$)/.exec(line);
+      if (m?.[1] !== undefined) subcommands.push(m[1]);
+    }
+  }
+  return { aliases, usage, flags: parseFlagBlocks(secs.get('Options') ?? []), subcommands };
+}
+
+/** The first sentence of the first line of a flag's description. */
+function firstSentence(description: string): string {
+  const line = (description.split('\n')[0] ?? '').trim();
+  // A period ends the sentence when a space and a capital, a quote or a digit follow; not "e.g. ".
+  const m = /^(.*?[^.](?<!\be\.g|\bi\.e|\betc|\bvs)\.)\s+(?=["'A-Z0-9(])/.exec(line);
+  return m?.[1] ?? line;
+}
+
+/** Allowed values, where kubectl's help states them. */
+function extractEnum(description: string): string[] | undefined {
+  const text = description.replace(/\s+/g, ' ');
+  const list = (s: string, sep: RegExp): string[] =>
+    s
+      .split(sep)
+      .map((v) => v.trim().replace(/^or /, '').replace(/^['"]|['"]$/g, '').trim())
+      .filter((v) => v !== '' && v !== 'or');
+  let m: RegExpExecArray | null;
+  // Must be one of: strict (or true), warn, ignore (or false).
+  if ((m = /Must be one of: ([^.]*)\./.exec(text))) {
+    const values: string[] = [];
+    for (const part of list(m[1] ?? '', /,/)) {
+      const alias = /^(\S+) \(or (\S+)\)$/.exec(part);
+      if (alias) values.push(alias[1] ?? '', alias[2] ?? '');
+      else values.push(part);
+    }
+    return values.filter((v) => v !== '');
+  }
+  // Must be "none", "server", or "client".   Options are "legacy", "general", ... or "sysadmin".
+  if ((m = /(?:Must be|Options are) ((?:"[^"]+"(?:,? (?:or )?)?)+)/.exec(text))) {
+    return [...(m[1] ?? '').matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '');
+  }
+  // One of: (json, yaml, ...)   Must be one of (yaml, json)   Valid values are: (plaintext, ...)
+  // One of (none|cpu|heap|...)
+  if ((m = /(?:One of|Must be one of|Valid values are):? \(([^)]*)\)/.exec(text))) {
+    return list(m[1] ?? '', /[,|]/);
+  }
+  // one of [json merge strategic]   Legal values [Always, OnFailure, Never]
+  if ((m = /(?:one of|Legal values) \[([^\]]*)\]/i.exec(text))) return list(m[1] ?? '', /[,\s]+/);
+  // One of 'yaml' or 'json'.   The field can be either 'cpu' or 'memory'.
+  if ((m = /(?:One of|can be either) '([^']+)' or '([^']+)'/.exec(text))) return [m[1] ?? '', m[2] ?? ''];
+  // legal values: 'None', 'ClientIP'
+  if ((m = /legal values: ((?:'[^']+'(?:, )?)+)/.exec(text))) {
+    return [...(m[1] ?? '').matchAll(/'([^']+)'/g)].map((x) => x[1] ?? '');
+  }
+  // Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName.
+  // The method used to override the generated object: json, merge, or strategic.
+  // supported values: OnFailure, Never   Supported kinds are Node, Pod, Secret.
+  if (
+    (m =
+      /(?:Type for this service|override the generated object|supported values|Supported kinds are):? ((?:[A-Za-z]+, )+(?:or )?[A-Za-z]+)\b/.exec(
+        text,
+      ))
+  ) {
+    return list(m[1] ?? '', /,/);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Types
+
+const DURATION = /^-?(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
+
+/** The type the printed default suggests. */
+function typeFromDefault(f: RawFlag): FlagType {
+  if (f.quoted) return 'string';
+  const d = f.default;
+  if (d === 'true' || d === 'false') return 'bool';
+  if (/^-?\d+$/.test(d)) return 'int';
+  if (/^-?\d*\.\d+(?:e[-+]?\d+)?$/i.test(d)) return 'float';
+  if (DURATION.test(d)) return 'duration';
+  if (/^map\[.*\]$/.test(d)) return 'map';
+  if (/^\[.*\]$/.test(d)) return 'stringArray';
+  // Custom value types that print nothing useful ("--vmodule=:", "--aggregation-rule=:"): probed.
+  return 'string';
+}
+
+/** Reads the type from pflag's complaint about a value it could not parse. */
+function typeFromParseError(stderr: string, flag: string): FlagType | 'accepted' | 'unknown-flag' | undefined {
+  if (new RegExp(`unknown (?:shorthand )?flag:? '?--?${escapeRegExp(flag)}\\b`).test(stderr)) return 'unknown-flag';
+  if (!/invalid argument/.test(stderr)) return 'accepted';
+  if (/strconv\.ParseBool/.test(stderr)) return 'bool';
+  if (/strconv\.Parse(?:Int|Uint)/.test(stderr)) return 'int';
+  if (/strconv\.ParseFloat/.test(stderr)) return 'float';
+  if (/time: invalid duration/.test(stderr)) return 'duration';
+  if (/key=value|string=string|malformed pair/i.test(stderr)) return 'map';
+  if (/parse error on line|extraneous or missing " in quoted-field|bare " in non-quoted-field/.test(stderr)) return 'stringSlice';
+  return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Confirms or corrects the type of a flag whose default is not a quoted string:
+ *   --x=zz --help     an int, float, duration, bool or map flag rejects "zz";
+ *   --x='"zz' --help  a stringSlice splits its value as CSV and rejects the lone quote, a stringArray
+ *                     takes any value.
+ * Either way the parse fails or the help is printed: the command never runs.
+ */
+async function probeType(sb: Sandbox, cmdPath: readonly string[], f: RawFlag, guess: FlagType): Promise<{ type: FlagType; note?: string }> {
+  const first = typeFromParseError((await probe(sb, cmdPath, [`--${f.name}=zz`, '--help'])).stderr, f.name);
+  if (first === 'unknown-flag') return { type: guess, note: `--${f.name} is listed in the help but kubectl rejects it` };
+  if (first !== 'accepted') {
+    if (first === undefined) {
+      // Go's flag package (klog's --log-flush-frequency) says only "parse error": keep the guess.
+      return { type: guess, note: `--${f.name}=zz rejected with an error that does not name a type; kept "${guess}" from the default` };
+    }
+    return first === guess ? { type: first } : { type: first, note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl parses it as ${first}` };
+  }
+  if (guess === 'stringArray' || guess === 'stringSlice') {
+    const second = typeFromParseError((await probe(sb, cmdPath, [`--${f.name}="zz`, '--help'])).stderr, f.name);
+    return { type: second === 'stringSlice' ? 'stringSlice' : 'stringArray' };
+  }
+  if (guess !== 'string') return { type: 'string', note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl accepts any value` };
+  return { type: 'string' };
+}
+
+/** Whether kubectl accepts `--x` without a value (see SENTINEL_A). */
+async function probeBare(sb: Sandbox, cmdPath: readonly string[], flag: string): Promise<'bare' | 'needs-value' | 'unknown-flag'> {
+  const r = await probe(sb, cmdPath, [`--${flag}`, SENTINEL_A, SENTINEL_B]);
+  if (r.stderr.includes(`unknown flag: ${SENTINEL_A}`)) return 'bare';
+  if (r.stderr.includes(`unknown flag: --${flag}`)) return 'unknown-flag';
+  if (r.stderr.includes(`unknown flag: ${SENTINEL_B}`) || r.stderr.includes('invalid argument') || r.stderr.includes('flag needs an argument')) {
+    return 'needs-value';
+  }
+  throw new Error(`unexpected answer probing kubectl ${cmdPath.join(' ')} --${flag}:\n${r.stderr}${r.stdout}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The walk
+
+interface Node {
+  path: string[];
+  help: ParsedHelp;
+  children: string[];
+}
+
+async function helpFor(sb: Sandbox, cmdPath: readonly string[], warnings: string[]): Promise<ParsedHelp> {
+  const r = await runKubectl(sb, cmdPath, ['--help']);
+  if (r.code === 0 && r.stdout.trim() === '' && r.stderr.trim() === '') {
+    // `kubectl options --help` prints nothing at all (its templates only list the global flags).
+    warnings.push(`kubectl ${cmdPath.join(' ')} --help prints nothing: usage line made up as "kubectl ${cmdPath.join(' ')}", no flags`);
+    return { aliases: [], usage: `kubectl ${cmdPath.join(' ')}`, flags: [], subcommands: [] };
+  }
+  if (r.code !== 0 || !r.stdout.includes('Usage:')) {
+    throw new Error(`kubectl ${cmdPath.join(' ')} --help failed (exit ${String(r.code)}):\n${r.stderr}`);
+  }
+  return parseHelp(r.stdout);
+}
+
+/** Names `kubectl __complete <path...> ""` offers (subcommands, and for some commands their arguments). */
+async function completions(sb: Sandbox, cmdPath: readonly string[], toComplete = ''): Promise<string[]> {
+  const r = await probe(sb, ['__complete', ...cmdPath], [toComplete]);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith(':'))
+    .map((l) => (l.split('\t')[0] ?? '').trim())
+    .filter((name) => name !== '' && !name.startsWith('__'));
+}
+
+async function walk(sb: Sandbox, warnings: string[]): Promise<Node[]> {
+  const nodes: Node[] = [];
+  let level: string[][] = [[]];
+  while (level.length > 0) {
+    const found = await mapPool(level, CONCURRENCY, async (p): Promise<Node> => {
+      const help = await helpFor(sb, p, warnings);
+      let children: string[] = [];
+      if (p.length === 0) {
+        // The root's __complete lists every command, including help, options and completion, which
+        // the root help's groups leave out (PATH is empty, so no plugin can show up here).
+        children = await completions(sb, p);
+        for (const s of help.subcommands) if (!children.includes(s)) children.push(s);
+      } else if (help.subcommands.length > 0) {
+        // Below the root, __complete mixes subcommands with argument values (shell names, resource
+        // types): the help's "Available Commands" decides, and the two are compared.
+        const offered = await completions(sb, p);
+        children = help.subcommands;
+        for (const s of children) {
+          if (!offered.includes(s)) warnings.push(`kubectl ${p.join(' ')}: help lists "${s}" but __complete does not offer it`);
+        }
+      }
+      return { path: p, help, children };
+    });
+    nodes.push(...found);
+    level = found.flatMap((n) => n.children.map((c) => [...n.path, c]));
+  }
+  return nodes;
+}
+
+/**
+ * GROUP RULE. A command is a group when it has subcommands and, run bare, prints its help with the
+ * list of subcommands instead of doing something (kubectl's DefaultSubCommandRun, or a cobra command
+ * with no Run). `kubectl create`, `apply` and `cluster-info` have subcommands but run on their own.
+ * Only commands with subcommands are run for this. The usage line is no guide: `kubectl rollout
+ * SUBCOMMAND` and `kubectl create secret (docker-registry | generic | tls)` say so, but `kubectl top`,
+ * `auth`, `plugin` and `create service` print "[flags] [options]" like any other command.
+ */
+async function isGroup(sb: Sandbox, node: Node, warnings: string[]): Promise<boolean> {
+  if (node.children.length === 0) return false;
+  const r = await runKubectl(sb, node.path);
+  if (r.timedOut) warnings.push(`kubectl ${node.path.join(' ')}: the bare run for the group check timed out`);
+  return /Available Commands:/.test(r.stdout + r.stderr);
+}
+
+const REQUIRED = /required flag\(s\) ((?:"[^"]+"(?:, )?)+) not set/;
+
+/** Required flags from cobra's completion and, where it is safe, from a bare run. */
+async function requiredFlags(sb: Sandbox, node: Node, warnings: string[]): Promise<{ flags: string[]; how: string }> {
+  const offered = (await completions(sb, node.path)).filter((c) => c.startsWith('--')).map((c) => c.slice(2));
+  const key = node.path.join(' ');
+  if (NO_BARE_RUN.has(key)) return { flags: offered.sort(), how: '__complete' };
+  let r = await runKubectl(sb, node.path);
+  if (/accepts \d+ arg|requires (?:at least|exactly) \d+ arg|received 0/.test(r.stderr)) {
+    r = await runKubectl(sb, node.path, ['probe-name']);
+  }
+  // cobra's message, possibly inside klog's quoting: err="required flag(s) \"image\" not set"
+  const m = REQUIRED.exec(r.stderr.replaceAll('\\"', '"'));
+  const ran = m ? [...(m[1] ?? '').matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '') : [];
+  const all = [...new Set([...offered, ...ran])].sort();
+  if (offered.slice().sort().join(',') !== ran.slice().sort().join(',')) {
+    warnings.push(`kubectl ${key}: __complete offers required [${offered.join(', ')}], a bare run reports [${ran.join(', ')}]`);
+  }
+  return { flags: all, how: r.timedOut ? '__complete + bare run (timed out)' : '__complete + bare run' };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Flags
+
+interface Report {
+  bare: string[];
+  required: string[];
+  deprecatedAccepted: string[];
+  deprecatedRejected: string[];
+  hiddenAccepted: string[];
+  typeNotes: string[];
+  shadowing: string[];
+  warnings: string[];
+}
+
+/** Replaces the sandbox's HOME in defaults and help ("--cache-dir='/tmp/.../home/.kube/cache'"). */
+function normalizeHome(sb: Sandbox, s: string): string {
+  return s.split(sb.home).join('$HOME');
+}
+
+async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: readonly RawFlag[], report: Report): Promise<FlagSpec[]> {
+  const where = cmdPath.length > 0 ? `kubectl ${cmdPath.join(' ')}` : 'global';
+  const probePath = cmdPath.length > 0 ? cmdPath : ['version'];
+  return mapPool(raw, CONCURRENCY, async (f): Promise<FlagSpec> => {
+    const guess = typeFromDefault(f);
+    let type = guess;
+    if (!f.quoted && guess !== 'bool') {
+      const probed = await probeType(sb, probePath, f, guess);
+      type = probed.type;
+      if (probed.note !== undefined) report.typeNotes.push(`${where} ${probed.note}`);
+    }
+    const spec: FlagSpec = { name: f.name, type, default: normalizeHome(sb, f.default), help: normalizeHome(sb, firstSentence(f.description)) };
+    if (f.shorthand !== undefined) spec.shorthand = f.shorthand;
+    if (type === 'bool') {
+      spec.bare = 'true';
+    } else {
+      const bare = await probeBare(sb, probePath, f.name);
+      if (bare === 'unknown-flag') throw new Error(`${where}: kubectl rejects --${f.name}, which its help lists`);
+      if (bare === 'bare') {
+        const value = KNOWN_BARE_VALUES[f.name];
+        if (value === undefined) {
+          throw new Error(`${where} accepts --${f.name} without a value, but the value it takes is not known: add it to KNOWN_BARE_VALUES`);
+        }
+        spec.bare = value;
+        report.bare.push(`${where} --${f.name} (bare = "${value}")`);
+      }
+    }
+    const values = extractEnum(f.description);
+    if (values !== undefined && values.length > 0) spec.enum = values;
+    return ordered(spec);
+  });
+}
+
+/** The keys of a FlagSpec in one fixed order, so the JSON is stable. */
+function ordered(f: FlagSpec): FlagSpec {
+  return {
+    name: f.name,
+    ...(f.shorthand !== undefined ? { shorthand: f.shorthand } : {}),
+    type: f.type,
+    default: f.default,
+    ...(f.bare !== undefined ? { bare: f.bare } : {}),
+    ...(f.enum !== undefined ? { enum: f.enum } : {}),
+    ...(f.deprecated !== undefined ? { deprecated: f.deprecated } : {}),
+    help: f.help,
+  };
+}
+
+const DEFAULT_FOR_TYPE: Readonly<Record<FlagType, { probe: string; default: string }>> = {
+  bool: { probe: 'false', default: 'false' },
+  string: { probe: 'zz', default: '' },
+  int: { probe: '0', default: '0' },
+  float: { probe: '0', default: '0' },
+  duration: { probe: '0s', default: '0s' },
+  stringArray: { probe: 'zz', default: '[]' },
+  stringSlice: { probe: 'zz', default: '[]' },
+  map: { probe: 'a=b', default: '' },
+};
+
+/**
+ * A hidden flag from DEPRECATION_PROBES: does kubectl know it (sentinel probe), of what type
+ * (`--x=zz --help`), and what does it say about it (`--x=<valid value> --help`: cobra prints
+ * "Flag --x has been deprecated, ..." once the parse has succeeded)? Nothing runs.
+ */
+async function probeDeprecated(sb: Sandbox, candidate: DeprecationProbe): Promise<FlagSpec | 'unknown'> {
+  const cmdPath = candidate.path.length > 0 ? candidate.path : ['version'];
+  const bare = await probeBare(sb, cmdPath, candidate.flag);
+  if (bare === 'unknown-flag') return 'unknown';
+  const first = typeFromParseError((await probe(sb, cmdPath, [`--${candidate.flag}=zz`, '--help'])).stderr, candidate.flag);
+  let type: FlagType = first === 'accepted' || first === undefined || first === 'unknown-flag' ? 'string' : first;
+  if (type === 'string') {
+    const second = typeFromParseError((await probe(sb, cmdPath, [`--${candidate.flag}="zz`, '--help'])).stderr, candidate.flag);
+    if (second === 'stringSlice') type = 'stringSlice';
+  }
+  if (bare === 'bare' && type !== 'bool' && KNOWN_BARE_VALUES[candidate.flag] === undefined) {
+    throw new Error(`kubectl ${cmdPath.join(' ')} accepts --${candidate.flag} without a value; add its value to KNOWN_BARE_VALUES`);
+  }
+  const r = await probe(sb, cmdPath, [`--${candidate.flag}=${DEFAULT_FOR_TYPE[type].probe}`, '--help']);
+  const warning = new RegExp(`Flag --${escapeRegExp(candidate.flag)} has been deprecated, (.*)`).exec(r.stderr + r.stdout);
+  const spec: FlagSpec = { name: candidate.flag, type, default: DEFAULT_FOR_TYPE[type].default, help: candidate.help };
+  if (type === 'bool') spec.bare = 'true';
+  else if (bare === 'bare') spec.bare = KNOWN_BARE_VALUES[candidate.flag] ?? '';
+  if (warning) spec.deprecated = `--${candidate.flag} has been deprecated, ${(warning[1] ?? '').trim()}`;
+  return ordered(spec);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+
+function resolveKubectl(explicit: string | undefined): string {
+  if (explicit !== undefined) {
+    const file = path.resolve(explicit);
+    if (!isExecutable(file)) fail(`--kubectl ${explicit}: no executable file there`);
+    return file;
+  }
+  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+    if (dir === '') continue;
+    const file = path.join(dir, 'kubectl');
+    if (isExecutable(file)) return file;
+  }
+  return fail('kubectl was not found on PATH. Install a v1.32 kubectl, or pass --kubectl /path/to/kubectl.');
+}
+
+function fail(message: string): never {
+  process.stderr.write(`gen-kubectl-schema: ${message}\n`);
+  process.exit(1);
+}
+
+function parseArgs(argv: readonly string[]): { kubectl?: string; out: string } {
+  let kubectl: string | undefined;
+  let out = DEFAULT_OUT;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const take = (): string => {
+      const v = argv[++i];
+      if (v === undefined) fail(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--kubectl') kubectl = take();
+    else if (a.startsWith('--kubectl=')) kubectl = a.slice('--kubectl='.length);
+    else if (a === '--out') out = path.resolve(take());
+    else if (a.startsWith('--out=')) out = path.resolve(a.slice('--out='.length));
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write('usage: tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file]\n');
+      process.exit(0);
+    } else fail(`unknown argument ${a} (usage: tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file])`);
+  }
+  return kubectl === undefined ? { out } : { kubectl, out };
+}
+
+/** "v1.32.4-dispatcher" (the Google Cloud SDK's dispatching kubectl) -> "v1.32.4"; keeps -alpha.N, -beta.N, -rc.N. */
+function cleanVersion(gitVersion: string): string {
+  const m = /^v\d+\.\d+\.\d+(?:-(?:alpha|beta|rc)\.\d+)?/.exec(gitVersion);
+  return m ? m[0] : gitVersion;
+}
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+const byName = (a: FlagSpec, b: FlagSpec): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const args = parseArgs(process.argv.slice(2));
+  const sb = makeSandbox(resolveKubectl(args.kubectl));
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  try {
+    if (sb.isolate.length === 0) log('note: no network namespace available (unshare); probes rely on --server=https://127.0.0.1:9 alone');
+
+    const versionRun = await runKubectl(sb, ['version'], ['--client', '-o', 'json']);
+    let gitVersion: string;
+    try {
+      const parsed = JSON.parse(versionRun.stdout) as { clientVersion?: { gitVersion?: unknown } };
+      const v = parsed.clientVersion?.gitVersion;
+      if (typeof v !== 'string') throw new Error('no clientVersion.gitVersion');
+      gitVersion = v;
+    } catch (err) {
+      return fail(`${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`);
+    }
+    const version = cleanVersion(gitVersion);
+    log(`kubectl ${gitVersion} at ${sb.kubectl} -> ${version}`);
+    if (!version.startsWith('v1.32.')) log(`warning: expected a v1.32 client, got ${version}`);
+
+    const report: Report = {
+      bare: [],
+      required: [],
+      deprecatedAccepted: [],
+      deprecatedRejected: [],
+      hiddenAccepted: [],
+      typeNotes: [],
+      shadowing: [],
+      warnings: [],
+    };
+
+    const optionsRun = await runKubectl(sb, ['options']);
+    const globalRaw = parseFlagBlocks(optionsRun.stdout.split('\n'));
+    if (globalRaw.length === 0) fail(`kubectl options printed no flags:\n${optionsRun.stderr}`);
+    const globalFlags = await buildFlags(sb, [], globalRaw, report);
+    const globalByName = new Map(globalFlags.map((f) => [f.name, f]));
+
+    const nodes = (await walk(sb, report.warnings)).filter((n) => n.path.length > 0);
+    log(`${nodes.length} commands; probing flags…`);
+
+    const commands: CommandSpec[] = [];
+    for (const node of nodes) {
+      const name = node.path[node.path.length - 1] ?? '';
+      const aliases = node.help.aliases.filter((a) => a !== name);
+      if (node.help.aliases.length > 0 && node.help.aliases[0] !== name) {
+        report.warnings.push(`kubectl ${node.path.join(' ')}: aliases line "${node.help.aliases.join(', ')}" does not start with the command's name`);
+      }
+      // The help's "Options:" lists the command's own flags only (the inherited ones are in
+      // `kubectl options`). A listed flag that is the global flag again is dropped; one that shares a
+      // global flag's name but is another flag (config set-cluster --server, no -s) is the command's own.
+      const flags = (await buildFlags(sb, node.path, node.help.flags, report)).filter((f) => {
+        const g = globalByName.get(f.name);
+        if (g === undefined) return true;
+        const same = g.type === f.type && g.shorthand === f.shorthand && g.default === f.default && g.help === f.help;
+        if (!same) report.shadowing.push(`kubectl ${node.path.join(' ')} --${f.name} (its own flag, shadows the global one)`);
+        return !same;
+      });
+      const group = await isGroup(sb, node, report.warnings);
+      const required = group ? { flags: [], how: '' } : await requiredFlags(sb, node, report.warnings);
+      if (required.flags.length > 0) report.required.push(`kubectl ${node.path.join(' ')}: ${required.flags.map((f) => `--${f}`).join(', ')} (${required.how})`);
+      commands.push({ path: node.path, aliases, usage: node.help.usage, flags, requiredFlags: required.flags, group });
+    }
+
+    // Hidden flags that kubectl accepts with a deprecation warning.
+    const byPath = new Map(commands.map((c) => [c.path.join(' '), c]));
+    for (const probe of DEPRECATION_PROBES) {
+      const key = probe.path.join(' ');
+      const where = probe.path.length > 0 ? `kubectl ${key} --${probe.flag}` : `global --${probe.flag}`;
+      const target = probe.path.length > 0 ? byPath.get(key)?.flags : globalFlags;
+      if (target === undefined) {
+        report.warnings.push(`${where}: no such command`);
+        continue;
+      }
+      if (target.some((f) => f.name === probe.flag)) {
+        report.warnings.push(`${where}: listed in the help, so not hidden or deprecated`);
+        continue;
+      }
+      const result = await probeDeprecated(sb, probe);
+      if (result === 'unknown') {
+        report.deprecatedRejected.push(where);
+      } else {
+        target.push(result);
+        if (result.deprecated !== undefined) report.deprecatedAccepted.push(`${where} (${result.type}): "${result.deprecated}"`);
+        else report.hiddenAccepted.push(`${where} (${result.type}): hidden, no deprecation warning`);
+      }
+    }
+
+    for (const c of commands) c.flags.sort(byName);
+    globalFlags.sort(byName);
+    commands.sort((a, b) => comparePaths(a.path, b.path));
+
+    const schema: KubectlSchema = {
+      kubectlVersion: version,
+      generatedBy: `scripts/gen-kubectl-schema.ts from kubectl ${version}`,
+      globalFlags,
+      commands,
+    };
+    const json = `${JSON.stringify(schema, null, 2)}\n`;
+    mkdirSync(path.dirname(args.out), { recursive: true });
+    writeFileSync(args.out, json);
+
+    const flagCount = commands.reduce((n, c) => n + c.flags.length, 0);
+    const section = (title: string, items: readonly string[]): void => {
+      log(`\n${title} (${items.length}):`);
+      for (const item of [...items].sort()) log(`  ${item}`);
+    };
+    section('flags with a bare form (besides bools)', report.bare);
+    section('required flags', report.required);
+    section('deprecated flags kubectl accepts', report.deprecatedAccepted);
+    section('hidden flags kubectl accepts without a deprecation warning', report.hiddenAccepted);
+    section('flags kubectl rejects as unknown', report.deprecatedRejected);
+    section('local flags sharing a global flag\'s name', report.shadowing);
+    section('type notes', report.typeNotes);
+    section('warnings', report.warnings);
+    log(
+      `\nwrote ${path.relative(process.cwd(), args.out)}: ${json.length} bytes, ${commands.length} commands ` +
+        `(${commands.filter((c) => c.group).length} groups), ${flagCount} command flags, ${globalFlags.length} global flags; ` +
+        `${sb.runs} kubectl runs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    rmSync(sb.dir, { recursive: true, force: true });
+  }
+}
+
+await main();

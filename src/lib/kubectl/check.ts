@@ -1,0 +1,371 @@
+/**
+ * Checks one kubectl invocation the way kubectl would, before any server is involved: the command
+ * path, every flag (shorthand clusters, --flag=value, --flag value, bare forms), value types and enums,
+ * required flags, positional arguments per command, resource types, patch bodies, JSONPath, custom
+ * columns, templates and label selectors; removed things are errors, deprecated ones warnings.
+ */
+import { closest } from '../edit-distance.ts';
+import type { CommandNode, KubectlModel } from './model.ts';
+import { ROLLOUT_KINDS, SCALE_KINDS } from './resources.ts';
+import type { FlagSpec } from './schema-types.ts';
+import { checkCustomColumns, checkFlagValue, checkGoTemplate, checkJsonPath, checkLabelSelector, checkPatchBody } from './syntax.ts';
+
+export interface KubectlArg {
+  /** The argument as kubectl receives it (quotes removed). */
+  value: string;
+  start: number;
+  end: number;
+  /** The argument is or contains a placeholder such as <pod-name>: any value is accepted there. */
+  placeholder: boolean;
+}
+
+export interface Finding {
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+/** Flags kubectl no longer has, with what replaced them. */
+const REMOVED_FLAGS: Record<string, string> = {
+  'delete-local-data': '--delete-local-data was removed in kubectl 1.23: use --delete-emptydir-data',
+  export: '--export was removed in kubectl 1.18: use kubectl get -o yaml, and strip the status',
+  generator: '--generator was removed in kubectl 1.21: kubectl run creates a Pod; use kubectl create for other kinds',
+};
+
+/** Annotations that still parse but no longer do anything. */
+export const DEPRECATED_ANNOTATIONS: Record<string, string> = {
+  'scheduler.alpha.kubernetes.io/critical-pod': 'the critical-pod annotation is ignored since Kubernetes 1.16: set priorityClassName (system-cluster-critical or system-node-critical) in the pod spec',
+};
+
+const DEPRECATED_VALUES: Record<string, Record<string, string>> = {
+  cascade: {
+    true: '--cascade=true is deprecated (boolean value) and can be replaced with --cascade=background',
+    false: '--cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan',
+  },
+};
+
+/** How each command reads its positional arguments. */
+type Positional = 'types' | 'rollout' | 'scale' | 'pod' | 'exec' | 'explain' | 'other';
+const POSITIONAL: Record<string, Positional> = {
+  get: 'types', describe: 'types', delete: 'types', edit: 'types', patch: 'types', label: 'types', annotate: 'types',
+  wait: 'types', autoscale: 'types', expose: 'types', 'set image': 'types', 'set env': 'types', 'set resources': 'types',
+  'set selector': 'types', 'set serviceaccount': 'types', 'set subject': 'types',
+  'rollout restart': 'rollout', 'rollout undo': 'rollout', 'rollout status': 'rollout', 'rollout history': 'rollout', 'rollout pause': 'rollout', 'rollout resume': 'rollout',
+  scale: 'scale', logs: 'pod', attach: 'pod', 'port-forward': 'pod', debug: 'pod', exec: 'exec', explain: 'explain',
+};
+
+interface Parsed {
+  node: CommandNode;
+  /** How many of the args name the command ("rollout", "undo"). */
+  pathLength: number;
+  flags: Map<string, { value: string | undefined; arg: KubectlArg }[]>;
+  positionals: KubectlArg[];
+  /** Arguments after "--". */
+  afterDashes: KubectlArg[] | undefined;
+}
+
+export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): Finding[] {
+  const findings: Finding[] = [];
+  const report = (arg: KubectlArg | undefined, severity: Finding['severity'], rule: string, message: string, hint?: string) => {
+    const at = arg ?? args[0];
+    findings.push({ start: at?.start ?? 0, end: at?.end ?? 0, severity, rule, message, ...(hint ? { hint } : {}) });
+  };
+  const parsed = parse(args, model, report);
+  if (!parsed) return findings;
+  const { node, flags, positionals } = parsed;
+  const spec = node.spec;
+  const path = spec?.path.join(' ') ?? '';
+
+  if (spec?.group) {
+    // Parsing descended into every subcommand it recognised: a word left here is none of them.
+    const next = positionals[0];
+    if (next?.placeholder) return findings;
+    const choices = [...new Set([...node.children.values()].map((c) => c.spec?.path.at(-1) ?? ''))].filter(Boolean).sort();
+    const guess = next ? closest(next.value, choices) : undefined;
+    report(next ?? args[parsed.pathLength - 1], 'error', 'kubectl/unknown-command', next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`, guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`);
+    return findings;
+  }
+
+  for (const required of spec?.requiredFlags ?? []) {
+    if (!flags.has(required)) report(args[parsed.pathLength - 1], 'error', 'kubectl/required-flag', `required flag(s) "${required}" not set`, `add --${required}=…`);
+  }
+
+  const rule = POSITIONAL[path];
+  if (rule) checkPositionals(rule, path, parsed, model, report);
+  return findings;
+}
+
+type Report = (arg: KubectlArg | undefined, severity: Finding['severity'], rule: string, message: string, hint?: string) => void;
+
+function parse(args: readonly KubectlArg[], model: KubectlModel, report: Report): Parsed | undefined {
+  let node = model.root;
+  let pathLength = 0;
+  let commandDone = false;
+  const flags = new Map<string, { value: string | undefined; arg: KubectlArg }[]>();
+  const positionals: KubectlArg[] = [];
+  let afterDashes: KubectlArg[] | undefined;
+
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (afterDashes) {
+      afterDashes.push(arg);
+      continue;
+    }
+    if (arg.value === '--') {
+      afterDashes = [];
+      continue;
+    }
+    if (arg.value.startsWith('-') && arg.value.length > 1 && !/^-\d/.test(arg.value)) {
+      const consumed = readFlag(args, i, node, flags, report);
+      if (consumed === undefined) return undefined;
+      i += consumed;
+      continue;
+    }
+    if (!commandDone && !arg.placeholder) {
+      const child = node.children.get(arg.value);
+      if (child) {
+        node = child;
+        pathLength = i + 1;
+        continue;
+      }
+      if (node === model.root) {
+        const guess = closest(arg.value, node.children.keys());
+        report(arg, 'error', 'kubectl/unknown-command', `unknown command "${arg.value}" for "kubectl"`, guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands');
+        return undefined;
+      }
+    }
+    commandDone = true;
+    positionals.push(arg);
+  }
+  if (node === model.root) {
+    report(args[0], 'error', 'kubectl/unknown-command', 'kubectl needs a command', 'such as kubectl get pods');
+    return undefined;
+  }
+  return { node, pathLength, flags, positionals, afterDashes };
+}
+
+/** Reads the flag at args[i]; returns how many extra args it consumed, or undefined to stop. */
+function readFlag(
+  args: readonly KubectlArg[],
+  i: number,
+  node: CommandNode,
+  flags: Parsed['flags'],
+  report: Report,
+): number | undefined {
+  const arg = args[i]!;
+  const record = (flag: FlagSpec, value: string | undefined, at: KubectlArg) => {
+    const list = flags.get(flag.name) ?? [];
+    list.push({ value, arg: at });
+    flags.set(flag.name, list);
+    checkValue(flag, value, at, node, flags, report);
+  };
+
+  if (arg.value.startsWith('--')) {
+    const eq = arg.value.indexOf('=');
+    const name = arg.value.slice(2, eq < 0 ? undefined : eq);
+    const inline = eq < 0 ? undefined : arg.value.slice(eq + 1);
+    const flag = node.flags.byName.get(name);
+    if (!flag) {
+      if (REMOVED_FLAGS[name]) {
+        report(arg, 'error', 'kubectl/removed-flag', `unknown flag: --${name}`, REMOVED_FLAGS[name]);
+      } else {
+        const guess = closest(name, node.flags.byName.keys());
+        report(arg, 'error', 'kubectl/unknown-flag', `unknown flag: --${name} for "${node.display}"`, guess ? `did you mean --${guess}?` : `see ${node.display} --help`);
+      }
+      // An unknown flag's value cannot be told from a positional: stop checking this command.
+      return undefined;
+    }
+    if (inline !== undefined) {
+      record(flag, inline, arg);
+      return 0;
+    }
+    if (flag.bare !== undefined) {
+      record(flag, undefined, arg);
+      return 0;
+    }
+    const value = args[i + 1];
+    if (!value) {
+      report(arg, 'error', 'kubectl/flag-needs-value', `flag needs an argument: --${name}`);
+      return undefined;
+    }
+    record(flag, value.value, value);
+    return 1;
+  }
+
+  // Shorthand: -it, -n ns, -nns, -n=ns, -o=yaml
+  const letters = arg.value.slice(1);
+  for (let j = 0; j < letters.length; j++) {
+    const letter = letters[j]!;
+    const flag = node.flags.byShort.get(letter);
+    if (!flag) {
+      report(arg, 'error', 'kubectl/unknown-flag', `unknown shorthand flag: '${letter}' in ${arg.value}`, `see ${node.display} --help`);
+      return undefined;
+    }
+    const rest = letters.slice(j + 1);
+    if (rest.startsWith('=')) {
+      record(flag, rest.slice(1), arg);
+      return 0;
+    }
+    if (flag.bare !== undefined) {
+      record(flag, undefined, arg);
+      continue;
+    }
+    if (rest) {
+      record(flag, rest, arg);
+      return 0;
+    }
+    const value = args[i + 1];
+    if (!value) {
+      report(arg, 'error', 'kubectl/flag-needs-value', `flag needs an argument: '${letter}' in -${letter}`);
+      return undefined;
+    }
+    record(flag, value.value, value);
+    return 1;
+  }
+  return 0;
+}
+
+function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, node: CommandNode, flags: Parsed['flags'], report: Report): void {
+  if (flag.deprecated) report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
+  if (value === undefined) {
+    if (flag.name === 'dry-run') report(at, 'warning', 'kubectl/deprecated-flag', '--dry-run without a value is deprecated', 'write --dry-run=client (or server)');
+    return;
+  }
+  if (at.placeholder) return;
+  const deprecatedValue = DEPRECATED_VALUES[flag.name]?.[value];
+  if (deprecatedValue) {
+    report(at, 'warning', 'kubectl/deprecated-value', deprecatedValue);
+    return;
+  }
+  const typeProblem = checkFlagValue(flag.type, value);
+  if (typeProblem) {
+    report(at, 'error', 'kubectl/flag-value', `--${flag.name} ${typeProblem}`);
+    return;
+  }
+  if (flag.name === 'output') {
+    checkOutput(value, flag, at, report);
+    return;
+  }
+  if (flag.enum && !flag.enum.includes(value)) {
+    const guess = closest(value, flag.enum);
+    report(at, 'error', 'kubectl/flag-value', `--${flag.name} must be one of ${flag.enum.join(', ')}, not "${value}"`, guess ? `did you mean --${flag.name}=${guess}?` : undefined);
+    return;
+  }
+  if (flag.name === 'selector' || flag.name === 'field-selector') {
+    const problem = checkLabelSelector(value);
+    if (problem) report(at, 'error', 'kubectl/selector', `--${flag.name}: ${problem}`);
+  }
+  if (flag.name === 'patch') {
+    const patchType = flags.get('type')?.[0]?.value ?? 'strategic';
+    const problem = checkPatchBody(value, patchType);
+    if (problem) report(at, 'error', 'kubectl/patch-body', problem);
+    for (const [annotation, why] of Object.entries(DEPRECATED_ANNOTATIONS)) {
+      if (value.includes(annotation)) report(at, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
+    }
+  }
+  if (flag.name === 'type' && node.spec?.path.join(' ') === 'patch') {
+    const body = flags.get('patch')?.[0];
+    if (body?.value !== undefined && !body.arg.placeholder) {
+      const problem = checkPatchBody(body.value, value);
+      if (problem) report(body.arg, 'error', 'kubectl/patch-body', problem);
+    }
+  }
+}
+
+function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Report): void {
+  const eq = value.indexOf('=');
+  const format = eq < 0 ? value : value.slice(0, eq);
+  const argument = eq < 0 ? undefined : value.slice(eq + 1);
+  if (flag.enum && !flag.enum.includes(format)) {
+    const guess = closest(format, flag.enum);
+    report(at, 'error', 'kubectl/output-format', `unable to match a printer suitable for the output format "${format}"`, guess ? `did you mean -o ${guess}?` : `one of: ${flag.enum.join(', ')}`);
+    return;
+  }
+  const needsArgument = ['jsonpath', 'jsonpath-as-json', 'go-template', 'template', 'custom-columns'].includes(format);
+  if (needsArgument && !argument) {
+    report(at, 'error', 'kubectl/output-format', `-o ${format} needs a template: -o ${format}=…`);
+    return;
+  }
+  const problem =
+    argument === undefined
+      ? undefined
+      : format.startsWith('jsonpath') && !format.endsWith('-file')
+        ? checkJsonPath(argument)
+        : format === 'custom-columns'
+          ? checkCustomColumns(argument)
+          : format === 'go-template' || format === 'template'
+            ? checkGoTemplate(argument)
+            : undefined;
+  if (problem) report(at, 'error', 'kubectl/output-template', problem);
+}
+
+function checkPositionals(rule: Positional, path: string, parsed: Parsed, model: KubectlModel, report: Report): void {
+  const { positionals, flags, afterDashes } = parsed;
+  const resources = model.resources;
+  const checkType = (typeWord: string, at: KubectlArg) => {
+    for (const type of typeWord.split(',')) {
+      if (type === '' || type === 'all') continue;
+      const resource = resources.resolve(type);
+      if (!resource) {
+        const guess = closest(type.toLowerCase(), resources.names, 3);
+        report(at, 'error', 'kubectl/unknown-resource', `the server doesn't have a resource type "${type}"`, guess ? `did you mean ${guess}?` : 'custom resources are declared in content/kubectl-custom-resources.yaml');
+        continue;
+      }
+      if (resource.deprecated) report(at, 'warning', 'kubectl/deprecated-resource', `${resource.name} is deprecated`, resource.deprecated);
+      if (rule === 'rollout' && !ROLLOUT_KINDS.includes(resource.kind)) {
+        report(at, 'error', 'kubectl/rollout-kind', `kubectl rollout does not support ${resource.kind}`, `rollout works on ${ROLLOUT_KINDS.join(', ')}`);
+      }
+      if (rule === 'rollout' && /pause|resume/.test(path) && resource.kind !== 'Deployment') {
+        report(at, 'error', 'kubectl/rollout-kind', `kubectl ${path} works on Deployments only, not ${resource.kind}`);
+      }
+      if (rule === 'scale' && !SCALE_KINDS.includes(resource.kind)) {
+        report(at, 'error', 'kubectl/scale-kind', `kubectl scale does not support ${resource.kind}`, `scale works on ${SCALE_KINDS.join(', ')}`);
+      }
+    }
+  };
+  if (rule === 'explain') {
+    const first = positionals[0];
+    if (first && !first.placeholder) checkType(first.value.split('.')[0] ?? '', first);
+    return;
+  }
+  if (rule === 'pod' || rule === 'exec') {
+    const first = positionals[0];
+    if (first && !first.placeholder && first.value.includes('/')) checkType(first.value.split('/')[0]!, first);
+    if (path === 'logs' && flags.has('selector') && first) {
+      report(first, 'error', 'kubectl/logs-selector-and-name', 'only a selector (-l) or a POD name is allowed', 'drop the name, or the -l selector');
+    }
+    if (rule === 'exec') {
+      if (positionals.length > 1) {
+        report(positionals[1], 'error', 'kubectl/exec-needs-dashdash', 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', `write: kubectl exec ${positionals[0]?.value ?? 'POD'} -- ${positionals.slice(1).map((p) => p.value).join(' ')}`);
+      } else if (!afterDashes || afterDashes.length === 0) {
+        report(positionals[0], 'error', 'kubectl/exec-needs-command', 'you must specify at least one command for the container', 'add -- and the command, such as -- sh');
+      }
+    }
+    return;
+  }
+  // types, rollout, scale: TYPE NAME..., TYPE/NAME..., TYPE1,TYPE2. Key operations are not resources:
+  // label/annotate KEY=VALUE and KEY-, set env KEY=VALUE, set image CONTAINER=IMAGE.
+  const isKeyOperation = (p: KubectlArg) => p.value.includes('=') || ((path === 'label' || path === 'annotate') && p.value.endsWith('-'));
+  const resourceArgs = positionals.filter((p) => !isKeyOperation(p));
+  const first = resourceArgs[0];
+  if (!first) return;
+  const slashForms = resourceArgs.filter((p) => !p.placeholder && p.value.includes('/'));
+  if (slashForms.length > 0) {
+    if (!first.value.includes('/') && !first.placeholder) {
+      report(first, 'error', 'kubectl/resource-name-form', `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+    }
+    for (const p of slashForms) checkType(p.value.split('/')[0]!, p);
+  } else if (!first.placeholder) {
+    checkType(first.value, first);
+  }
+  if (path === 'label' || path === 'annotate') {
+    for (const p of positionals.filter(isKeyOperation)) {
+      for (const [annotation, why] of Object.entries(DEPRECATED_ANNOTATIONS)) {
+        if (p.value.startsWith(annotation)) report(p, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The shape of the kubectl schema the snippet validator checks commands against. It is generated from
+ * a real kubectl binary by scripts/gen-kubectl-schema.ts into src/lib/kubectl/kubectl-schema.json and
+ * committed, so the build and the tests never need kubectl itself.
+ */
+
+export type FlagType =
+  | 'bool'
+  | 'string'
+  | 'int'
+  | 'float'
+  | 'duration'
+  /** Repeatable, or comma-separated: --from-literal=a=b --from-literal=c=d, --image=a,b */
+  | 'stringArray'
+  | 'stringSlice'
+  | 'map';
+
+export interface FlagSpec {
+  /** Long name without dashes: "all-namespaces". */
+  name: string;
+  /** One letter without dash: "A". */
+  shorthand?: string;
+  type: FlagType;
+  /** The default as kubectl prints it ("false", "none", "0s", "[]"). */
+  default: string;
+  /**
+   * The value a flag takes when written without one (cobra's NoOptDefVal): "true" for every bool,
+   * "unchanged" for --dry-run, "background" for --cascade, "strict" for --validate.
+   * Absent: the flag needs a value.
+   */
+  bare?: string;
+  /** The allowed values, where kubectl's help states them ("Must be \"none\", \"server\", or \"client\""). */
+  enum?: string[];
+  /** Set when kubectl accepts the flag but warns that it is deprecated; the warning text. */
+  deprecated?: string;
+  /** One line of kubectl's help for it. */
+  help: string;
+}
+
+export interface CommandSpec {
+  /** The words after "kubectl": ["create", "deployment"]. */
+  path: string[];
+  /** Other names for the last word: ["deploy"] for create deployment. */
+  aliases: string[];
+  /** kubectl's usage line: "kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]". */
+  usage: string;
+  /** The command's own flags (not the global ones). */
+  flags: FlagSpec[];
+  /** Flags cobra refuses to run without: ["image"] for create deployment. */
+  requiredFlags: string[];
+  /** Whether the command has subcommands and cannot run on its own (kubectl rollout, kubectl create secret). */
+  group: boolean;
+}
+
+export interface KubectlSchema {
+  /** The client that produced it: "v1.32.4". */
+  kubectlVersion: string;
+  /** When and how it was generated, for people reading the file. */
+  generatedBy: string;
+  /** Flags every command takes (kubectl options). */
+  globalFlags: FlagSpec[];
+  commands: CommandSpec[];
+}
+
+/** A built-in or custom API resource, as `kubectl api-resources` lists it. */
+export interface ResourceSpec {
+  /** Plural, lower case: "deployments". */
+  name: string;
+  singular: string;
+  shortNames: string[];
+  kind: string;
+  /** API group, "" for the core group: "apps", "networking.k8s.io". */
+  group: string;
+  version: string;
+  namespaced: boolean;
+  /** Set for resources that still work but are deprecated: why, and what to use. */
+  deprecated?: string;
+}

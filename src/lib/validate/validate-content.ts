@@ -1,0 +1,195 @@
+/**
+ * The snippet validator over content: every shell block of a Markdown/MDX file (and every `commands`
+ * of a decision tree) goes through the same split and parse as the command blocks on the page
+ * (src/lib/commands/block.ts), and every kubectl invocation in it, however nested (pipelines, lists,
+ * `$(…)`, sudo, watch, xargs), is checked against the kubectl schema. Findings come back as
+ * diagnostics at the file's line and column.
+ *
+ * A block opts out only with a written reason: ```bash wrong="why the guide's command fails" (shown
+ * as the guide's wrong original) or ```bash novalidate="why this must not be checked".
+ */
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { analyzeBlock, hasCapsPlaceholder, SHELL_BLOCK_LANGS } from '../commands/block.ts';
+import { nodesOfType, wordValue } from '../commands/safety.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
+import type { KubectlModel } from '../kubectl/model.ts';
+import { extractFences } from '../markdown-code.ts';
+import type { ShellNode, ShellParser } from '../shell/parser.ts';
+
+export interface ValidatorContext {
+  model: KubectlModel;
+  parser: ShellParser;
+}
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  /** kubectl invocations checked. */
+  commands: number;
+}
+
+/** Where a block's code starts in its file. */
+interface Origin {
+  file: string;
+  /** 1-based line of the block's first line. */
+  line: number;
+  /** Columns to add to every line's offset (indentation removed from the block). */
+  indent: number;
+}
+
+const WRAPPERS = new Set(['sudo', 'watch', 'time', 'nohup', 'timeout', 'xargs', 'env']);
+const EXPANSIONS = new Set(['command_substitution', 'simple_expansion', 'expansion', 'process_substitution', 'arithmetic_expansion']);
+const TYPOGRAPHIC = /[“”„‘’–—]/g;
+
+function hasExpansion(node: ShellNode): boolean {
+  if (node.type === 'word' || node.type === 'raw_string') return false;
+  const text = node.text;
+  if (!text.includes('$') && !text.includes('`') && !text.includes('<(')) return false;
+  if (EXPANSIONS.has(node.type)) return true;
+  return node.namedChildren.some((c) => c !== null && hasExpansion(c));
+}
+
+interface Invocation {
+  args: { value: string; start: number; end: number; expansion: boolean }[];
+  start: number;
+}
+
+/** The kubectl invocations in a statement: its argument words after "kubectl", with offsets. */
+function kubectlInvocations(statement: ShellNode, offset: number): Invocation[] {
+  const invocations: Invocation[] = [];
+  for (const node of nodesOfType(statement, 'command')) {
+    const nameNode = node.childForFieldName('name');
+    if (!nameNode) continue;
+    // Only kubectl itself, or kubectl behind a wrapper (sudo kubectl, watch -n 5 kubectl, xargs kubectl):
+    // decide from the name before reading any argument.
+    const name = commandName(nameNode.text);
+    if (name !== 'kubectl' && !WRAPPERS.has(name)) continue;
+    const words = node.childrenForFieldName('argument').filter((a): a is ShellNode => a !== null);
+    const at = name === 'kubectl' ? -1 : words.findIndex((w) => commandName(w.text) === 'kubectl');
+    if (name !== 'kubectl' && at < 0) continue;
+    const start = at < 0 ? nameNode.startIndex : words[at]!.startIndex;
+    // An expansion ($VAR, $(…)) or an ALL_CAPS placeholder makes a value unknown until run time.
+    const args = words.slice(at + 1).map((w) => ({ value: wordValue(w), start: offset + w.startIndex, end: offset + w.endIndex, expansion: hasExpansion(w) || hasCapsPlaceholder(w) }));
+    args.push(...wordsBeforeHeredoc(node, offset));
+    invocations.push({ start: offset + start, args });
+  }
+  return invocations;
+}
+
+const commandName = (word: string) => word.replace(/^["']|["']$/g, '').split('/').at(-1) ?? word;
+
+/**
+ * tree-sitter-bash drops a word written just before a heredoc (`kubectl apply -f - <<EOF` parses as
+ * `kubectl apply -f`): recover the plain words between the command and its redirect.
+ */
+function wordsBeforeHeredoc(command: ShellNode, offset: number): Invocation['args'] {
+  const statement = command.parent;
+  if (statement?.type !== 'redirected_statement') return [];
+  const redirect = statement.childrenForFieldName('redirect').find((r) => r !== null);
+  if (!redirect || redirect.startIndex <= command.endIndex) return [];
+  const gap = statement.text.slice(command.endIndex - statement.startIndex, redirect.startIndex - statement.startIndex);
+  return [...gap.matchAll(/\S+/g)].map((m) => {
+    const start = offset + command.endIndex + (m.index ?? 0);
+    return { value: m[0], start, end: start + m[0].length, expansion: false };
+  });
+}
+
+/** Validates one block of shell code. */
+export function validateShellCode(code: string, lang: string, origin: Origin, ctx: ValidatorContext): ValidationResult {
+  const invocations: Invocation[] = [];
+  const block = analyzeBlock(code, lang, ctx.parser, {
+    classify: false,
+    findCaps: false,
+    onStatement: (statement, offset) => invocations.push(...kubectlInvocations(statement, offset)),
+  });
+
+  const lineStarts = [0];
+  for (let i = 0; i < block.code.length; i++) if (block.code[i] === '\n') lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
+    return { line: origin.line + line, column: origin.indent + offset - lineStarts[line]! + 1 };
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const invocation of invocations) {
+    const args: KubectlArg[] = invocation.args.map((a) => ({
+      value: a.value,
+      start: a.start,
+      end: a.end,
+      placeholder: a.expansion || block.placeholders.some((p) => p.start < a.end && p.end > a.start),
+    }));
+    for (const finding of checkKubectl(args, ctx.model)) {
+      diagnostics.push({
+        file: origin.file,
+        ...position(finding.start),
+        severity: finding.severity,
+        rule: finding.rule,
+        message: finding.message,
+        ...(finding.hint ? { hint: finding.hint } : {}),
+      });
+    }
+  }
+  for (const match of code.matchAll(TYPOGRAPHIC)) {
+    diagnostics.push({
+      file: origin.file,
+      ...position(match.index ?? 0),
+      severity: 'warning',
+      rule: 'shell/typographic-character',
+      message: `"${match[0]}" is not a shell character; the page shows and copies "${match[0] === '–' || match[0] === '—' ? '--' : match[0].match(/[‘’]/) ? "'" : '"'}"`,
+      hint: 'type plain ASCII quotes and dashes in commands',
+    });
+  }
+  return { diagnostics, commands: invocations.length };
+}
+
+/** Validates the shell blocks of a Markdown or MDX file. */
+export function validateMarkdown(file: string, text: string, ctx: ValidatorContext): ValidationResult {
+  const result: ValidationResult = { diagnostics: [], commands: 0 };
+  for (const fence of extractFences(text)) {
+    if (!SHELL_BLOCK_LANGS.has(fence.lang)) continue;
+    const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
+    if (optOut !== undefined) {
+      if (optOut === true || optOut.trim() === '') {
+        result.diagnostics.push({
+          file,
+          line: fence.line - 1,
+          column: fence.indent + 1,
+          severity: 'error',
+          rule: 'validate/opt-out-reason',
+          message: 'a block may skip validation only with a written reason',
+          hint: 'write the reason: ```bash wrong="why the command fails" or novalidate="why it must not be checked"',
+        });
+      }
+      continue;
+    }
+    const block = validateShellCode(fence.body, fence.lang, { file, line: fence.line, indent: fence.indent }, ctx);
+    result.diagnostics.push(...block.diagnostics);
+    result.commands += block.commands;
+  }
+  return result;
+}
+
+/** Validates the `commands` of every node of a decision tree file (content/trees/*.yaml). */
+export function validateTreeYaml(file: string, text: string, ctx: ValidatorContext): ValidationResult {
+  const result: ValidationResult = { diagnostics: [], commands: 0 };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) return result; // the content check reports YAML errors
+  const nodes = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'nodes')?.value : undefined;
+  if (!isMap(nodes)) return result;
+  const lines = text.split('\n');
+  for (const pair of nodes.items) {
+    if (!isMap(pair.value)) continue;
+    const commands = pair.value.items.find((p) => isScalar(p.key) && p.key.value === 'commands')?.value;
+    if (!isScalar(commands) || typeof commands.value !== 'string' || !commands.range) continue;
+    // A block scalar (|) starts on the line after its indicator; its content is indented.
+    const indicatorLine = lineCounter.linePos(commands.range[0]).line;
+    const firstLine = commands.type === 'BLOCK_LITERAL' || commands.type === 'BLOCK_FOLDED' ? indicatorLine + 1 : indicatorLine;
+    const indent = /^\s*/.exec(lines[firstLine - 1] ?? '')![0].length;
+    const block = validateShellCode(commands.value, 'bash', { file, line: firstLine, indent }, ctx);
+    result.diagnostics.push(...block.diagnostics);
+    result.commands += block.commands;
+  }
+  return result;
+}

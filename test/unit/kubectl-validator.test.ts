@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { validateCommand, validateDoc } from '../support/validator.ts';
+
+const errors = async (code: string) => (await validateCommand(code)).filter((d) => d.severity === 'error');
+
+describe('valid commands pass', () => {
+  it.each([
+    'kubectl get pods -n production -l app.kubernetes.io/name=shepherd -o wide',
+    'kubectl -n rdev get pods -l app=rdev-api',
+    "kubectl get deploy backend -n klinematrix-prod -o jsonpath='{.spec.template.spec.containers[0].image}'",
+    "kubectl get pods -n production -o jsonpath='{.items[*].spec.containers[*].name}' | grep istio-proxy",
+    'kubectl describe pod <pod-name> -n <namespace> | grep -A 10 Events',
+    'kubectl logs <pod-name> -n klinematrix-prod --previous',
+    'kubectl logs -f deployment/cert-manager -n cert-manager',
+    'kubectl logs -n production -l app.kubernetes.io/name=shepherd --since=1h > shepherd-logs.txt',
+    'kubectl exec -it worker-pod -- nslookup nats.app-workload.svc',
+    'kubectl rollout restart deployment/backend deployment/frontend -n klinematrix-prod',
+    'kubectl rollout undo deployment/shepherd --to-revision=3 -n production',
+    'kubectl scale deployment frontend --replicas=0 -n klinematrix-prod',
+    'kubectl -n rdev scale deployment/rdev-api --replicas=3',
+    `kubectl patch deployment shepherd -n production -p '{"spec":{"template":{"spec":{"containers":[{"name":"shepherd","resources":{"requests":{"cpu":"200m"}}}]}}}}'`,
+    `kubectl patch svc x --type json -p '[{"op":"remove","path":"/metadata/annotations/a"}]'`,
+    'kubectl get all,pdb,hpa,networkpolicies -n app-workload',
+    'kubectl get certificate -n klinematrix-prod',
+    'kubectl get clusterissuer letsencrypt-prod -o yaml',
+    'kubectl get virtualservice,destinationrule -n production',
+    'kubectl get servicemonitor -n production',
+    'kubectl create secret docker-registry acr-secret \\\n  --docker-server=financialagent.azurecr.io \\\n  --docker-username=<ACR_USERNAME> \\\n  --docker-password=<ACR_PASSWORD> \\\n  -n klinematrix-prod',
+    'kubectl create configmap shepherd-config --from-file=config.yaml --dry-run=client -o yaml | kubectl apply -n production -f -',
+    'kubectl top pods -n production -l app.kubernetes.io/name=shepherd --sort-by=memory',
+    'kubectl get --raw /api/v1/nodes/<node-name>/proxy/stats/summary | jq .pods[].containers[].cpu',
+    'kubectl debug node/<node-name> -it --image=busybox',
+    'kubectl run test-connectivity --image=curlimages/curl --rm -it --restart=Never -- curl -I https://ghcr.io',
+    'kubectl port-forward svc/backend-service 8000:8000 -n klinematrix-prod',
+    'kubectl annotate svc <service-name> -n <namespace> \\\n  service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec-',
+    "kubectl get events -n <namespace> --sort-by='.lastTimestamp' | grep ImagePull",
+    'kubectl set env deployment/shepherd DEBUG_MEMORY=true -n production',
+    'watch kubectl exec -it worker-pod -- curl http://api/stats',
+    'sudo kubectl get nodes',
+    'kubectl get nodes -o custom-columns=NAME:.metadata.name,CPU:.status.capacity.cpu',
+    'kubectl delete pod x --cascade=foreground --grace-period=0 --force',
+    'kubectl wait --for=condition=Ready pod/x --timeout=60s',
+    'kubectl get svc SVC_NAME -n NAMESPACE -o wide',
+    'for d in a b; do kubectl get deploy $d -n klinematrix-prod -o jsonpath=\'{.spec}\'; done',
+    'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nEOF',
+    'echo $(kubectl get pods -o name | head -1)',
+  ])('%s', async (code) => {
+    expect((await errors(code)).map(formatDiagnostic)).toEqual([]);
+  });
+});
+
+describe('invalid commands fail with the right rule', () => {
+  it.each([
+    ['kubectl delete old-deployments -n production', 'kubectl/unknown-resource', 'old-deployments'],
+    ['kubectl get deploymnets', 'kubectl/unknown-resource', 'did you mean deployments?'],
+    ['kubectl get pods --all-namespace', 'kubectl/unknown-flag', 'did you mean --all-namespaces?'],
+    ['kubectl gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
+    ['kubectl get pods -x', 'kubectl/unknown-flag', "'x'"],
+    ['kubectl drain node-1 --ignore-daemonsets --delete-local-data', 'kubectl/removed-flag', '--delete-emptydir-data'],
+    ['kubectl get pods -o yml', 'kubectl/output-format', 'did you mean -o yaml?'],
+    ["kubectl get pods -o jsonpath='{.items[0}'", 'kubectl/output-template', 'unclosed "["'],
+    ['kubectl get pods -o custom-columns=NAME', 'kubectl/output-template', 'HEADER:JSONPATH'],
+    ["kubectl patch deploy x -p '{bad'", 'kubectl/patch-body', 'not valid JSON'],
+    [`kubectl patch deploy x --type json -p '{"spec":{}}'`, 'kubectl/patch-body', 'array of operations'],
+    [`kubectl patch deploy x --type=json -p '[{"path":"/a"}]'`, 'kubectl/patch-body', '"op"'],
+    ['kubectl exec mypod ls /app', 'kubectl/exec-needs-dashdash', 'kubectl exec mypod -- ls /app'],
+    ['kubectl exec -it mypod', 'kubectl/exec-needs-command', ''],
+    ['kubectl logs mypod -l app=x', 'kubectl/logs-selector-and-name', ''],
+    ['kubectl rollout restart pod/x', 'kubectl/rollout-kind', 'Pod'],
+    ['kubectl rollout pause statefulset/x', 'kubectl/rollout-kind', 'Deployments only'],
+    ['kubectl scale pod x --replicas=2', 'kubectl/scale-kind', 'Pod'],
+    ['kubectl logs x --since=1hour', 'kubectl/flag-value', 'duration'],
+    ['kubectl logs x --tail=ten', 'kubectl/flag-value', 'whole number'],
+    ['kubectl delete pod x --cascade=sideways', 'kubectl/flag-value', 'background'],
+    ["kubectl patch deploy x --type yaml -p '{}'", 'kubectl/flag-value', 'strategic'],
+    ["kubectl get pods -l 'app in (a,b'", 'kubectl/selector', ''],
+    ['kubectl create deployment web', 'kubectl/required-flag', 'image'],
+    ['kubectl get pods -n', 'kubectl/flag-needs-value', "'n' in -n"],
+    ['kubectl rollout', 'kubectl/unknown-command', 'needs a subcommand'],
+    ['kubectl rollout restrat deployment/x', 'kubectl/unknown-command', 'did you mean "kubectl rollout restart"?'],
+    ['kubectl get deployment deployment/x', 'kubectl/resource-name-form', ''],
+  ])('%s -> %s', async (code, rule, text) => {
+    const found = await errors(code);
+    expect(found.map((d) => d.rule)).toContain(rule);
+    const d = found.find((x) => x.rule === rule)!;
+    expect(`${d.message} ${d.hint ?? ''}`).toContain(text);
+  });
+});
+
+describe('deprecations are warnings, not errors', () => {
+  it.each([
+    ['kubectl get componentstatuses', 'kubectl/deprecated-resource'],
+    ['kubectl get cs', 'kubectl/deprecated-resource'],
+    ['kubectl scale deploy x --replicas=2 --record', 'kubectl/deprecated-flag'],
+    ['kubectl delete pod x --cascade=true', 'kubectl/deprecated-value'],
+    ['kubectl delete pod x --dry-run', 'kubectl/deprecated-flag'],
+    [`kubectl patch deployment shepherd -p '{"spec":{"template":{"metadata":{"annotations":{"scheduler.alpha.kubernetes.io/critical-pod":"true"}}}}}'`, 'kubectl/deprecated-annotation'],
+    ['kubectl annotate pod x scheduler.alpha.kubernetes.io/critical-pod=true', 'kubectl/deprecated-annotation'],
+  ])('%s -> %s', async (code, rule) => {
+    const found = await validateCommand(code);
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(found.map((d) => `${d.severity} ${d.rule}`)).toContain(`warning ${rule}`);
+  });
+});
+
+describe('in Markdown', () => {
+  it('reports file:line:col of the offending word, in blocks nested in lists', async () => {
+    const doc = 'Intro\n\n1. Step\n   ```bash\n   kubectl get pods\n   kubectl get pods --all-namespace\n   ```\n';
+    expect((await validateDoc(doc)).map(formatDiagnostic)).toEqual([
+      'doc.md:6:21 error kubectl/unknown-flag unknown flag: --all-namespace for "kubectl get"\n    hint: did you mean --all-namespaces?',
+    ]);
+  });
+
+  it('skips a block only when it gives a written reason', async () => {
+    const withReason = '```bash wrong="componentstatuses is deprecated"\nkubectl get componentstatuses --bogus\n```\n';
+    expect(await validateDoc(withReason)).toEqual([]);
+    const withoutReason = '```bash novalidate\nkubectl gett pods\n```\n';
+    expect((await validateDoc(withoutReason)).map((d) => `${d.line} ${d.rule}`)).toEqual(['1 validate/opt-out-reason']);
+  });
+
+  it('warns about typographic quotes and dashes in commands', async () => {
+    const found = await validateDoc('```bash\nkubectl logs x –previous\n```\n');
+    expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(['2:16 warning shell/typographic-character']);
+  });
+
+  it('ignores shell blocks without kubectl and other languages', async () => {
+    expect(await validateDoc('```yaml\nkubectl: gett\n```\n```bash\ncurl -I https://example.com\n```\n')).toEqual([]);
+  });
+});
