@@ -52,7 +52,7 @@ describe('valid commands pass', () => {
 
 describe('invalid commands fail with the right rule', () => {
   it.each([
-    ['kubectl delete old-deployments -n production', 'kubectl/unknown-resource', 'old-deployments'],
+    ['kubectl delete old-deployments -n production', 'kubectl/unknown-resource', 'did you mean deployments?'],
     ['kubectl get deploymnets', 'kubectl/unknown-resource', 'did you mean deployments?'],
     ['kubectl get pods --all-namespace', 'kubectl/unknown-flag', 'did you mean --all-namespaces?'],
     ['kubectl gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],

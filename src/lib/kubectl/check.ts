@@ -310,7 +310,9 @@ function checkPositionals(rule: Positional, path: string, parsed: Parsed, model:
       if (type === '' || type === 'all') continue;
       const resource = resources.resolve(type);
       if (!resource) {
-        const guess = closest(type.toLowerCase(), resources.names, 3);
+        // A near miss (deploymnets), else a type the word contains (old-deployments).
+        const lower = type.toLowerCase();
+        const guess = closest(lower, resources.names, 3) ?? resources.names.filter((n) => n.length > 3 && !n.includes('.') && lower.includes(n)).sort((a, b) => b.length - a.length)[0];
         report(at, 'error', 'kubectl/unknown-resource', `the server doesn't have a resource type "${type}"`, guess ? `did you mean ${guess}?` : 'custom resources are declared in content/kubectl-custom-resources.yaml');
         continue;
       }
