@@ -2,7 +2,7 @@
  * `npm run build`: the only way the site is built for people.
  *   1. check all content (scripts/check-content.ts) and every kubectl command in it against kubectl's
  *      own schema (scripts/validate.ts); on any error, stop before Astro runs (warnings are printed);
- *   2. run `astro build` into a staging folder;
+ *   2. run `astro build` into a staging folder, then index it with Pagefind (scripts/search-index.ts);
  *   3. swap the staging folder into place.
  * A failed step leaves the previous site (or none) untouched: never a half-built one.
  *
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { checkContent, contentDir, report } from './check-content.ts';
+import { buildSearchIndex } from './search-index.ts';
 import { validatePaths } from './validate.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +50,15 @@ async function main(): Promise<number> {
   if (astroStatus !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
     console.error(`\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
+    return 1;
+  }
+
+  try {
+    const search = await buildSearchIndex(stagingDir);
+    console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
+  } catch (error) {
+    await rm(stagingDir, { recursive: true, force: true });
+    console.error(`\nbuild failed: ${(error as Error).message}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
     return 1;
   }
 

@@ -93,7 +93,7 @@ function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: Bl
   tools.push(h('button', { type: 'button', className: ['cmd__copy'], hidden: true, ariaLabel: 'Copy this command' }, [text('Copy')]));
   return h('div', { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined }, [
     codeElement(highlighted(block, tokens, part, part.noCopy ?? [])),
-    h('div', { className: ['cmd__tools'] }, tools),
+    h('div', { className: ['cmd__tools'], dataPagefindIgnore: '' }, tools),
   ]);
 }
 
@@ -108,7 +108,7 @@ export function renderCommandBlock(block: AnalyzedBlock, tokens: readonly CodeTo
     bar.push(h('button', { type: 'button', className: ['cmd-block__copy-all'], hidden: true }, [text(`Copy all ${commands.length}`)]));
   }
   return h('div', { className: ['cmd-block'], dataLang: lang }, [
-    h('div', { className: ['cmd-block__bar'] }, bar),
+    h('div', { className: ['cmd-block__bar'], dataPagefindIgnore: '' }, bar),
     h('div', { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) }, block.parts.map((p) => renderPart(block, tokens, p))),
   ]);
 }
