@@ -2,7 +2,8 @@
  * `npm run build`: the only way the site is built for people.
  *   1. check all content (scripts/check-content.ts) and every kubectl command in it against kubectl's
  *      own schema (scripts/validate.ts); on any error, stop before Astro runs (warnings are printed);
- *   2. run `astro build` into a staging folder, then index it with Pagefind (scripts/search-index.ts);
+ *   2. run `astro build` into a staging folder, index it with Pagefind (scripts/search-index.ts) and
+ *      write its offline copy into downloads/ (scripts/bundle.ts);
  *   3. swap the staging folder into place.
  * A failed step leaves the previous site (or none) untouched: never a half-built one.
  *
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { checkContent, contentDir, report } from './check-content.ts';
+import { buildVersion, writeOfflineBundle } from './bundle.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { validatePaths } from './validate.ts';
 
@@ -22,12 +24,12 @@ const outDir = path.resolve(projectRoot, process.env.BUILD_OUT_DIR ?? 'dist');
 const stagingDir = `${outDir}.staging`;
 const previousDir = `${outDir}.previous`;
 
-function run(command: string, args: string[]): Promise<number> {
+function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: projectRoot,
       stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
@@ -45,8 +47,14 @@ async function main(): Promise<number> {
   console.log(`kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`);
 
   await rm(stagingDir, { recursive: true, force: true });
+  // The content's version and date, for the footer's download link and the offline copy's banner.
+  const version = await buildVersion();
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const astroStatus = await run(process.execPath, [astroBin, 'build', '--outDir', stagingDir]);
+  const astroStatus = await run(process.execPath, [astroBin, 'build', '--outDir', stagingDir], {
+    RUNBOOKS_VERSION: version.version,
+    RUNBOOKS_COMMIT: version.commit,
+    RUNBOOKS_DATE: version.date,
+  });
   if (astroStatus !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
     console.error(`\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
@@ -56,6 +64,8 @@ async function main(): Promise<number> {
   try {
     const search = await buildSearchIndex(stagingDir);
     console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
+    const bundle = await writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/');
+    console.log(`offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`);
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     console.error(`\nbuild failed: ${(error as Error).message}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);

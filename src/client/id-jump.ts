@@ -1,4 +1,5 @@
 import { loadManifest, lookUp, renderSuggestions } from './id-lookup.ts';
+import { resolveSiteUrl } from './site-data.ts';
 
 export function initIdJump(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="id"]');
@@ -13,7 +14,7 @@ export function initIdJump(form: HTMLFormElement): void {
     try {
       const { match, suggestions } = lookUp(query, await loadManifest(manifestUrl));
       if (match) {
-        location.assign(match.url);
+        location.assign(resolveSiteUrl(match.url));
         return;
       }
       const message = document.createElement('p');

@@ -1,19 +1,12 @@
 /**
- * Browser side of the ID model: fetches the manifest once and resolves or suggests IDs with the very
- * functions the build uses (src/lib/ids.ts), so a spelling that works in an alert works here too.
+ * Browser side of the ID model: resolves or suggests IDs with the very functions the build uses
+ * (src/lib/ids.ts), so a spelling that works in an alert works here too.
  */
 import type { ManifestEntry } from '../lib/catalog.ts';
 import { buildIdIndex, resolveId, suggestIds } from '../lib/ids.ts';
+import { resolveSiteUrl } from './site-data.ts';
 
-let manifest: Promise<ManifestEntry[]> | undefined;
-
-export function loadManifest(url: string): Promise<ManifestEntry[]> {
-  manifest ??= fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.json() as Promise<ManifestEntry[]>;
-  });
-  return manifest;
-}
+export { loadManifest } from './site-data.ts';
 
 export interface Lookup {
   match?: ManifestEntry;
@@ -31,7 +24,7 @@ export function renderSuggestions(list: HTMLElement, suggestions: readonly Manif
     ...suggestions.map((entry) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      link.href = entry.url + keep;
+      link.href = resolveSiteUrl(entry.url) + keep;
       const id = document.createElement('strong');
       id.textContent = entry.id;
       link.append(id, ` — ${entry.title}`);

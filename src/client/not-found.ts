@@ -5,6 +5,7 @@
  */
 import { idFromPath } from '../lib/ids.ts';
 import { loadManifest, lookUp, renderSuggestions } from './id-lookup.ts';
+import { resolveSiteUrl } from './site-data.ts';
 
 export async function initNotFound(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-status]');
@@ -20,7 +21,7 @@ export async function initNotFound(root: HTMLElement): Promise<void> {
     const { match, suggestions } = lookUp(asked, await loadManifest(manifestUrl));
     if (match) {
       status.textContent = `${asked} is runbook ${match.id}: opening ${match.title}…`;
-      location.replace(match.url + keep);
+      location.replace(resolveSiteUrl(match.url) + keep);
       return;
     }
     status.textContent = `No runbook has the ID “${asked}”.`;

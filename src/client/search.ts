@@ -1,12 +1,15 @@
 /**
  * The search dialog. An exact ID, alias or alert name resolves first (the ID model of src/lib/ids.ts,
- * through runbooks.json), so `k8s002` puts K8S-002 at the top and Enter opens it; then Pagefind's
- * full-text results, searched as src/lib/search-query.ts plans (pasted error lines, Chinese).
- * Pagefind's files load on first use only.
+ * through runbooks.json), so `k8s002` puts K8S-002 at the top and Enter opens it; then full-text
+ * results, searched as src/lib/search-query.ts plans (pasted error lines, Chinese): Pagefind's on the
+ * site, or the offline copy's own index where Pagefind cannot run (opened from disk).
+ * Nothing of either loads until search is first opened.
  */
+import { searchOffline, type OfflineDoc } from '../lib/offline-search.ts';
 import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../lib/runbook-schema.ts';
 import { containsPhrase, mergeWordResults, planSearch } from '../lib/search-query.ts';
 import { loadManifest, lookUp } from './id-lookup.ts';
+import { isOfflineCopy, loadOfflineSearchIndex, resolveSiteUrl, siteRootUrl } from './site-data.ts';
 
 interface PagefindData {
   url: string;
@@ -37,6 +40,14 @@ interface Hit {
   exact?: boolean;
 }
 
+type FilterCounts = Record<string, Record<string, number>>;
+
+/** What the dialog needs of a full-text search, whichever one runs. */
+interface SearchEngine {
+  filters(): Promise<FilterCounts>;
+  search(query: string, filters: Record<string, string[]>): Promise<Hit[]>;
+}
+
 const FILTERS = ['severity', 'layer', 'service', 'guide'] as const;
 const MAX_RESULTS = 10;
 /** How many of Pagefind's best results are checked for the query word for word. */
@@ -50,24 +61,29 @@ export function initSearch(): void {
   const list = dialog.querySelector<HTMLOListElement>('[data-search-results]')!;
   const status = dialog.querySelector<HTMLElement>('#search-status')!;
   const filterBox = dialog.querySelector<HTMLElement>('[data-search-filters]')!;
-  const base = dialog.dataset['base'] ?? '/';
   const guides = JSON.parse(dialog.dataset['guides'] ?? '{}') as Record<string, string>;
-  let pagefind: Promise<Pagefind> | undefined;
   let hits: Hit[] = [];
   let selected = 0;
   let generation = 0;
   /** The query the current hits belong to: Enter on a newer one searches before it opens anything. */
   let hitsFor = '';
 
-  const loadPagefind = () => {
-    pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await module.options({ baseUrl: base, excerptLength: 24 });
-      await module.init();
-      await renderFilters(module);
-      return module;
+  let engine: Promise<SearchEngine> | undefined;
+  const loadEngine = () => {
+    engine ??= (async () => {
+      let chosen: SearchEngine;
+      try {
+        // From disk (file://) import() is blocked: the offline copy searches its own index there.
+        if (isOfflineCopy() && location.protocol === 'file:') throw new Error('no Pagefind from disk');
+        chosen = await pagefindEngine(resolveSiteUrl('pagefind/pagefind.js'), siteRootUrl().pathname);
+      } catch (error) {
+        if (!isOfflineCopy()) throw error;
+        chosen = offlineEngine(await loadOfflineSearchIndex());
+      }
+      await renderFilters(chosen);
+      return chosen;
     })();
-    return pagefind;
+    return engine;
   };
 
   const label = (key: string, value: string) =>
@@ -76,8 +92,8 @@ export function initSearch(): void {
     : key === 'guide' ? (guides[value] ?? value)
     : value;
 
-  async function renderFilters(module: Pagefind) {
-    const available = await module.filters();
+  async function renderFilters(chosen: SearchEngine) {
+    const available = await chosen.filters();
     filterBox.replaceChildren(
       ...FILTERS.filter((key) => available[key]).map((key) => {
         const select = document.createElement('select');
@@ -99,24 +115,6 @@ export function initSearch(): void {
     return filters;
   };
 
-  /** Pagefind results for a query, best first, with their data (loaded for the top ones only). */
-  async function fullText(module: Pagefind, query: string, filters: Record<string, string[]>): Promise<PagefindData[]> {
-    const plan = planSearch(query);
-    let results = (await module.search(plan.all, { filters }))?.results ?? [];
-    if (results.length < 3 && plan.each.length > 0) {
-      // Too little matches every word of a pasted line: rank by how many of its words a page matches.
-      const byId = new Map(results.map((r) => [r.id, r]));
-      const lists = await Promise.all(plan.each.map(async (word) => (await module.search(word, { filters }))?.results ?? []));
-      for (const r of lists.flat()) if (!byId.has(r.id)) byId.set(r.id, r);
-      const merged = mergeWordResults(lists.map((l) => l.map((r) => r.id)));
-      const order = [...results.map((r) => r.id), ...merged.map((m) => m.id).filter((id) => !results.some((w) => w.id === id))];
-      results = order.map((id) => byId.get(id)!);
-    }
-    const top = await Promise.all(results.slice(0, PHRASE_WINDOW).map((r) => r.data()));
-    // A page that holds the pasted line word for word is the one that quotes it: move it to the front.
-    return [...top.filter((d) => containsPhrase(d.content, query)), ...top.filter((d) => !containsPhrase(d.content, query))];
-  }
-
   async function run() {
     const query = input.value.trim();
     const mine = ++generation;
@@ -128,24 +126,21 @@ export function initSearch(): void {
     }
     status.textContent = 'Searching…';
     const filters = activeFilters();
-    const [module, manifest] = await Promise.all([loadPagefind(), loadManifest(dialog!.dataset['manifest']!).catch(() => [])]);
+    let chosen: SearchEngine;
+    let manifest: Awaited<ReturnType<typeof loadManifest>>;
+    try {
+      [chosen, manifest] = await Promise.all([loadEngine(), loadManifest(dialog!.dataset['manifest']!).catch(() => [])]);
+    } catch {
+      status.textContent = 'Search could not load. The ID box on the home page and the listings still work.';
+      return;
+    }
     const found: Hit[] = [];
     const exact = lookUp(query, manifest).match;
     if (exact && Object.entries(filters).every(([k, v]) => k === 'guide' || v.includes(String((exact as unknown as Record<string, string>)[k])))) {
-      found.push({ url: exact.url, title: exact.title, id: exact.id, kind: 'runbook', severity: exact.severity, layer: exact.layer, summary: exact.summary, exact: true });
+      found.push({ url: resolveSiteUrl(exact.url), title: exact.title, id: exact.id, kind: 'runbook', severity: exact.severity, layer: exact.layer, summary: exact.summary, exact: true });
     }
-    for (const data of await fullText(module, query, filters)) {
-      if (found.some((h) => h.id !== undefined && h.id === data.meta['id'])) continue;
-      found.push({
-        url: data.url,
-        title: data.meta['title'] ?? data.url,
-        kind: data.meta['kind'] ?? 'page',
-        excerpt: data.excerpt,
-        ...(data.meta['id'] ? { id: data.meta['id'] } : {}),
-        ...(data.meta['severity'] ? { severity: data.meta['severity'] } : {}),
-        ...(data.meta['layer'] ? { layer: data.meta['layer'] } : {}),
-        ...(data.meta['summary'] ? { summary: data.meta['summary'] } : {}),
-      });
+    for (const hit of await chosen.search(query, filters)) {
+      if (!found.some((h) => h.id !== undefined && h.id === hit.id)) found.push(hit);
     }
     if (mine !== generation) return; // a newer query is on its way
     hits = found.slice(0, MAX_RESULTS);
@@ -201,7 +196,7 @@ export function initSearch(): void {
     if (!dialog.open) dialog.showModal();
     input.focus();
     input.select();
-    void loadPagefind();
+    void loadEngine().catch(() => undefined);
   };
 
   let timer: number | undefined;
@@ -242,6 +237,71 @@ export function initSearch(): void {
     }
   });
 }
+
+/** Pagefind, loaded from the site (or from the offline copy's launcher) on first use. */
+async function pagefindEngine(scriptUrl: string, base: string): Promise<SearchEngine> {
+  const module = (await import(/* @vite-ignore */ scriptUrl)) as Pagefind;
+  await module.options({ baseUrl: base, excerptLength: 24 });
+  await module.init();
+  return {
+    filters: () => module.filters(),
+    async search(query, filters) {
+      const plan = planSearch(query);
+      let results = (await module.search(plan.all, { filters }))?.results ?? [];
+      if (results.length < 3 && plan.each.length > 0) {
+        // Too little matches every word of a pasted line: rank by how many of its words a page matches.
+        const byId = new Map(results.map((r) => [r.id, r]));
+        const lists = await Promise.all(plan.each.map(async (word) => (await module.search(word, { filters }))?.results ?? []));
+        for (const r of lists.flat()) if (!byId.has(r.id)) byId.set(r.id, r);
+        const merged = mergeWordResults(lists.map((l) => l.map((r) => r.id)));
+        const order = [...results.map((r) => r.id), ...merged.map((m) => m.id).filter((id) => !results.some((w) => w.id === id))];
+        results = order.map((id) => byId.get(id)!);
+      }
+      const top = await Promise.all(results.slice(0, PHRASE_WINDOW).map((r) => r.data()));
+      // A page that holds the pasted line word for word is the one that quotes it: move it to the front.
+      const ordered = [...top.filter((d) => containsPhrase(d.content, query)), ...top.filter((d) => !containsPhrase(d.content, query))];
+      return ordered.map((data) => ({
+        url: data.url,
+        title: data.meta['title'] ?? data.url,
+        kind: data.meta['kind'] ?? 'page',
+        excerpt: data.excerpt,
+        ...(data.meta['id'] ? { id: data.meta['id'] } : {}),
+        ...(data.meta['severity'] ? { severity: data.meta['severity'] } : {}),
+        ...(data.meta['layer'] ? { layer: data.meta['layer'] } : {}),
+        ...(data.meta['summary'] ? { summary: data.meta['summary'] } : {}),
+      }));
+    },
+  };
+}
+
+/** The offline copy's own index, for when it is opened from disk. */
+function offlineEngine(docs: OfflineDoc[]): SearchEngine {
+  return {
+    async filters() {
+      const counts: FilterCounts = {};
+      for (const doc of docs) {
+        for (const [key, values] of Object.entries(doc.filters)) {
+          for (const value of values) (counts[key] ??= {})[value] = (counts[key]?.[value] ?? 0) + 1;
+        }
+      }
+      return counts;
+    },
+    async search(query, filters) {
+      return searchOffline(docs, query, filters, MAX_RESULTS).map(({ doc, excerpt }) => ({
+        url: resolveSiteUrl(doc.url),
+        title: doc.title,
+        kind: doc.kind,
+        excerpt: escapeHtml(excerpt),
+        ...(doc.id ? { id: doc.id } : {}),
+        ...(doc.severity ? { severity: doc.severity } : {}),
+        ...(doc.layer ? { layer: doc.layer } : {}),
+        ...(doc.summary ? { summary: doc.summary } : {}),
+      }));
+    },
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Pagefind's excerpt marks matches with <mark>; rebuild it from text so nothing else becomes markup. */
 function excerptElement(excerpt: string): HTMLElement {

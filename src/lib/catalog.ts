@@ -13,14 +13,15 @@ export interface ListedRunbook {
   layer: Layer;
   service: string;
   url: string;
+  symptoms: readonly string[];
 }
 
 /** One row of runbooks.json: the contract with alert tooling, so its fields only ever grow. */
 export type ManifestEntry = ListedRunbook;
 
 export function toListed(runbook: Runbook, url: string): ListedRunbook {
-  const { id, aliases, title, summary, severity, layer, service } = runbook;
-  return { id, aliases, title, summary, severity, layer, service, url };
+  const { id, aliases, title, summary, severity, layer, service, symptoms } = runbook;
+  return { id, aliases, title, summary, severity, layer, service, url, symptoms };
 }
 
 /** Most urgent first, then by ID with numbers in numeric order (K8S-2 before K8S-10). */
@@ -61,7 +62,7 @@ export function servicesOf(runbooks: readonly ListedRunbook[]): string[] {
 export function toManifest(runbooks: readonly ListedRunbook[]): ManifestEntry[] {
   return [...runbooks]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
-    .map(({ id, aliases, title, summary, severity, layer, service, url }) => ({
+    .map(({ id, aliases, title, summary, severity, layer, service, url, symptoms }) => ({
       id,
       aliases,
       title,
@@ -70,5 +71,6 @@ export function toManifest(runbooks: readonly ListedRunbook[]): ManifestEntry[] 
       layer,
       service,
       url,
+      symptoms,
     }));
 }

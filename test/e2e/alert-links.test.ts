@@ -73,7 +73,8 @@ describe('the 404 page', () => {
     await page.waitForSelector('[data-suggestions-block]:not([hidden])');
     const first = page.locator('[data-suggestions] a').first();
     expect(await first.textContent()).toBe('K8S-002 — Git config out of sync with cluster reality');
-    expect(await first.getAttribute('href')).toBe('/runbooks/k8s-002/?namespace=prod');
+    const suggested = new URL((await first.getAttribute('href'))!, siteUrl());
+    expect(suggested.pathname + suggested.search).toBe('/runbooks/k8s-002/?namespace=prod');
     expect(await page.locator('[data-status]').textContent()).toBe('No runbook has the ID “K8S-02”.');
     expect(await page.getByText('Came here from an alert?').count()).toBe(1);
     expect(errors).toEqual([]);
@@ -96,7 +97,7 @@ describe('runbooks.json', () => {
   it('lists every runbook with the fields alert tooling reads, and each url serves its page', async () => {
     const manifest = await fetchManifest();
     for (const entry of manifest) {
-      expect(Object.keys(entry)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url']);
+      expect(Object.keys(entry)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url', 'symptoms']);
       const page = await fetch(`${siteUrl()}${entry.url}`);
       expect(page.status, entry.url).toBe(200);
       expect(await page.text()).toContain(`data-runbook-id="${entry.id}"`);

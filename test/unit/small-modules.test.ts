@@ -6,7 +6,7 @@ import { splitInlineCode } from '../../src/lib/inline-code.ts';
 import { joinBase, routes } from '../../src/lib/paths.ts';
 
 const listed = (id: string, severity: ListedRunbook['severity'], service = 'svc'): ListedRunbook => ({
-  id, aliases: [], title: id, summary: 's', severity, layer: 'node', service, url: `/runbooks/${id.toLowerCase()}/`,
+  id, aliases: [], title: id, summary: 's', severity, layer: 'node', service, url: `/runbooks/${id.toLowerCase()}/`, symptoms: ['x'],
 });
 
 describe('catalog views', () => {
@@ -24,7 +24,7 @@ describe('catalog views', () => {
   it('writes the manifest fields in ID order and nothing else', () => {
     const manifest = toManifest([{ ...listed('K-2', 'low'), extra: 1 } as ListedRunbook, listed('K-1', 'low')]);
     expect(manifest.map((m) => m.id)).toEqual(['K-1', 'K-2']);
-    expect(Object.keys(manifest[0]!)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url']);
+    expect(Object.keys(manifest[0]!)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url', 'symptoms']);
   });
 });
 

@@ -1,0 +1,24 @@
+/**
+ * The one entry point of the browser code: wires up whatever the page has. Astro bundles it as a
+ * module for the site; scripts/bundle.ts bundles the same file as one classic script for the offline
+ * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
+ */
+import { initCommandBlocks } from './command-blocks.ts';
+import { initIdJump } from './id-jump.ts';
+import { initNotFound } from './not-found.ts';
+import { initSearch } from './search.ts';
+import { initServiceFilter } from './service-filter.ts';
+import { initThemeToggle } from './theme.ts';
+import { initTreeStepper } from './tree-stepper.ts';
+
+export function initPage(): void {
+  initThemeToggle();
+  initSearch();
+  initCommandBlocks();
+  for (const form of document.querySelectorAll<HTMLFormElement>('[data-id-jump]')) initIdJump(form);
+  const filters = document.querySelector<HTMLElement>('[data-service-filters]');
+  if (filters) initServiceFilter(filters);
+  for (const tree of document.querySelectorAll<HTMLElement>('[data-tree]')) initTreeStepper(tree);
+  const notFound = document.querySelector<HTMLElement>('[data-not-found]');
+  if (notFound) void initNotFound(notFound);
+}
