@@ -14,7 +14,8 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   // Alert links arrive both as /K8S-002 and /K8S-002/; both must work on any static host.
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Two pages rendered at a time: the machines this runs on have two cores.
+  build: { format: 'directory', concurrency: 2 },
   integrations: [mdx()],
   markdown: {
     // Astro 7's default processor (Sätteri) does not run remark plugins; runbooks need the unified
@@ -35,4 +36,16 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's MDX modules carry a "use astro:head-inject" directive that Rolldown warns about for
+        // every single file (a known, harmless Astro 7 message): thousands of lines that bury real errors.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

@@ -57,14 +57,18 @@ export async function writeOfflineBundle(siteDir: string, version: BuildVersion,
   const add = (file: string, data: string | Uint8Array) => entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
 
   const banner = `<div class="offline-banner" role="note">Offline copy, version ${escapeHtml(version.version)}, built from the content of ${escapeHtml(version.date)} (${escapeHtml(version.commit)}). It may be out of date: use the live site when it is back.</div>`;
-  for (const file of files) {
-    const data = await readFile(path.join(siteDir, file));
-    if (!file.endsWith('.html')) {
-      add(file, data);
-      continue;
-    }
-    const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
-    add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file))));
+    batch.forEach((file, k) => {
+      const data = contents[k]!;
+      if (!file.endsWith('.html')) {
+        add(file, data);
+        return;
+      }
+      const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
+      add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
+    });
   }
 
   // Data the pages would fetch, as classic scripts that set globals (fetch() is blocked on file://).

@@ -4,8 +4,9 @@
  * are handed to the page as `commandVariables` in remarkPluginFrontmatter. Fences marked wrong="…"
  * are left alone: a command a guide got wrong is shown, never offered for copying.
  */
+import { toHtml } from 'hast-util-to-html';
 import type { Code, Root } from 'mdast';
-import type {} from 'mdast-util-to-hast';
+import type {} from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { SHELL_BLOCK_LANGS } from '../lib/commands/block.ts';
@@ -29,10 +30,14 @@ export default function remarkCommandBlocks() {
     for (const node of blocks) {
       const { element, placeholders: found } = await buildCommandBlock(node.value, node.lang!.toLowerCase());
       placeholders.push(...found);
-      // Replace the code node in place with one that mdast-util-to-hast renders as our element.
+      // The block goes in as one string of HTML (<Fragment set:html="…" />), not as a tree: MDX would
+      // turn every highlighted token into a JSX call, making each runbook's module about fifteen times
+      // larger and slower to build. The markup is the same.
       Object.assign(node, {
-        type: 'commandBlock',
-        data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+        type: 'mdxJsxFlowElement',
+        name: 'Fragment',
+        attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: toHtml(element) }],
+        children: [],
       });
     }
 

@@ -26,7 +26,7 @@ export function createZip(entries: readonly ZipEntry[], modified: Date): Buffer 
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const name = Buffer.from(entry.name, 'utf8');
     const raw = Buffer.from(entry.data);
-    const deflated = deflateRawSync(raw, { level: 9 });
+    const deflated = deflateRawSync(raw, { level: 6 });
     // Deflate unless it would grow the entry (tiny or already compressed files are stored).
     const deflate = deflated.length < raw.length;
     const body = deflate ? deflated : raw;
