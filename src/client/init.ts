@@ -6,7 +6,7 @@
 import { initCommandBlocks } from './command-blocks.ts';
 import { initIdJump } from './id-jump.ts';
 import { initNotFound } from './not-found.ts';
-import { initSearch } from './search.ts';
+import { initSearch } from './search-launcher.ts';
 import { initServiceFilter } from './service-filter.ts';
 import { initThemeToggle } from './theme.ts';
 import { initTreeStepper } from './tree-stepper.ts';

@@ -3,10 +3,10 @@
  * through runbooks.json), so `k8s002` puts K8S-002 at the top and Enter opens it; then full-text
  * results, searched as src/lib/search-query.ts plans (pasted error lines, Chinese): Pagefind's on the
  * site, or the offline copy's own index where Pagefind cannot run (opened from disk).
- * Nothing of either loads until search is first opened.
+ * This module itself loads on first use (search-launcher.ts), and so does either index.
  */
-import { searchOffline, type OfflineDoc } from '../lib/offline-search.ts';
-import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../lib/runbook-schema.ts';
+import type { OfflineDoc } from '../lib/offline-search.ts';
+import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../lib/vocabulary.ts';
 import { containsPhrase, mergeWordResults, planSearch } from '../lib/search-query.ts';
 import { loadManifest, lookUp } from './id-lookup.ts';
 import { isOfflineCopy, loadOfflineSearchIndex, resolveSiteUrl, siteRootUrl } from './site-data.ts';
@@ -53,10 +53,13 @@ const MAX_RESULTS = 10;
 /** How many of Pagefind's best results are checked for the query word for word. */
 const PHRASE_WINDOW = 15;
 
-export function initSearch(): void {
-  const dialog = document.querySelector<HTMLDialogElement>('[data-search]');
-  const openButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
-  if (!dialog || !openButton) return;
+export interface SearchController {
+  /** Enter: search what is typed if its results are not shown yet, then open the selected result. */
+  submit(): Promise<void>;
+}
+
+/** Sets up the open search dialog (once): results, filters, keyboard. */
+export function setUpSearch(dialog: HTMLDialogElement): SearchController {
   const input = dialog.querySelector<HTMLInputElement>('#search-input')!;
   const list = dialog.querySelector<HTMLOListElement>('[data-search-results]')!;
   const status = dialog.querySelector<HTMLElement>('#search-status')!;
@@ -78,7 +81,7 @@ export function initSearch(): void {
         chosen = await pagefindEngine(resolveSiteUrl('pagefind/pagefind.js'), siteRootUrl().pathname);
       } catch (error) {
         if (!isOfflineCopy()) throw error;
-        chosen = offlineEngine(await loadOfflineSearchIndex());
+        chosen = await offlineEngine(await loadOfflineSearchIndex());
       }
       await renderFilters(chosen);
       return chosen;
@@ -192,50 +195,28 @@ export function initSearch(): void {
     list.children[selected]?.scrollIntoView({ block: 'nearest' });
   };
 
-  const open = () => {
-    if (!dialog.open) dialog.showModal();
-    input.focus();
-    input.select();
-    void loadEngine().catch(() => undefined);
-  };
-
   let timer: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(), 120);
   });
-  input.addEventListener('keydown', async (event) => {
-    if (event.key === 'Escape') {
-      // A search field clears itself on Escape; here Escape means "close search", as people expect.
-      event.preventDefault();
-      dialog.close();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       move(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
+    }
+  });
+  void loadEngine().catch(() => undefined);
+  // Whatever was typed while this module loaded is searched now.
+  if (input.value.trim()) void run();
+  return {
+    async submit() {
       window.clearTimeout(timer);
       if (input.value.trim() !== hitsFor) await run();
       const hit = hits[selected];
       if (hit) location.assign(hit.url + location.search);
-    }
-  });
-  openButton.hidden = false;
-  openButton.addEventListener('click', open);
-  dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close(); // a click on the backdrop
-  });
-  document.addEventListener('keydown', (event) => {
-    const typing = (event.target as HTMLElement).closest('input, textarea, select, [contenteditable]');
-    if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      open();
-    } else if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      open();
-    }
-  });
+    },
+  };
 }
 
 /** Pagefind, loaded from the site (or from the offline copy's launcher) on first use. */
@@ -275,7 +256,8 @@ async function pagefindEngine(scriptUrl: string, base: string): Promise<SearchEn
 }
 
 /** The offline copy's own index, for when it is opened from disk. */
-function offlineEngine(docs: OfflineDoc[]): SearchEngine {
+async function offlineEngine(docs: OfflineDoc[]): Promise<SearchEngine> {
+  const { searchOffline } = await import('../lib/offline-search.ts');
   return {
     async filters() {
       const counts: FilterCounts = {};
