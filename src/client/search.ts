@@ -8,8 +8,7 @@
 import type { OfflineDoc } from '../lib/offline-search.ts';
 import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../lib/vocabulary.ts';
 import { containsPhrase, mergeWordResults, planSearch } from '../lib/search-query.ts';
-import { loadManifest, lookUp } from './id-lookup.ts';
-import { isOfflineCopy, loadOfflineSearchIndex, resolveSiteUrl, siteRootUrl } from './site-data.ts';
+import { isOfflineCopy, loadOfflineSearchIndex, resolveExactId, resolveSiteUrl, siteRootUrl } from './site-data.ts';
 
 interface PagefindData {
   url: string;
@@ -130,15 +129,14 @@ export function setUpSearch(dialog: HTMLDialogElement): SearchController {
     status.textContent = 'Searching…';
     const filters = activeFilters();
     let chosen: SearchEngine;
-    let manifest: Awaited<ReturnType<typeof loadManifest>>;
+    let exact: Awaited<ReturnType<typeof resolveExactId>>;
     try {
-      [chosen, manifest] = await Promise.all([loadEngine(), loadManifest(dialog!.dataset['manifest']!).catch(() => [])]);
+      [chosen, exact] = await Promise.all([loadEngine(), resolveExactId(query, dialog!.dataset['manifest']!).catch(() => undefined)]);
     } catch {
       status.textContent = 'Search could not load. The ID box on the home page and the listings still work.';
       return;
     }
     const found: Hit[] = [];
-    const exact = lookUp(query, manifest).match;
     if (exact && Object.entries(filters).every(([k, v]) => k === 'guide' || v.includes(String((exact as unknown as Record<string, string>)[k])))) {
       found.push({ url: resolveSiteUrl(exact.url), title: exact.title, id: exact.id, kind: 'runbook', severity: exact.severity, layer: exact.layer, summary: exact.summary, exact: true });
     }

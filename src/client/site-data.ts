@@ -5,6 +5,8 @@
  * (html[data-site-root], a relative path) and data comes as classic scripts that set a global.
  */
 import type { ManifestEntry } from '../lib/catalog.ts';
+import { idKey } from '../lib/ids.ts';
+import { readRedirectSummary, type RedirectSummary } from '../lib/redirect-page.ts';
 import type { OfflineDoc } from '../lib/offline-search.ts';
 
 declare global {
@@ -63,4 +65,22 @@ export function loadManifest(url: string): Promise<ManifestEntry[]> {
 /** The offline search index (offline/search-index.js), present in the offline copy only. */
 export function loadOfflineSearchIndex(): Promise<OfflineDoc[]> {
   return loadClassicScript('offline/search-index.js').then(() => window.__RUNBOOKS_SEARCH__ ?? []);
+}
+
+/**
+ * The runbook an exact ID or alias names, in any spelling, or undefined. On the site: one small request
+ * for the redirect page of its compact spelling (/k8s002/), whatever the size of the site. In the
+ * offline copy (no fetch() from disk): through the manifest script.
+ */
+export async function resolveExactId(query: string, manifestUrl: string): Promise<RedirectSummary | undefined> {
+  const key = idKey(query).toLowerCase();
+  if (!key) return undefined;
+  if (isOfflineCopy()) {
+    const { lookUp } = await import('./id-lookup.ts');
+    const match = lookUp(query, await loadManifest(manifestUrl)).match;
+    return match ? { id: match.id, title: match.title, url: match.url, severity: match.severity, layer: match.layer, service: match.service, summary: match.summary } : undefined;
+  }
+  const response = await fetch(resolveSiteUrl(`${key}/`)).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  return readRedirectSummary(await response.text());
 }

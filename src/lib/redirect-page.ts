@@ -4,6 +4,10 @@
  * hash (the step). Written straight to the output by the build (scripts/build.ts), not rendered by
  * Astro: there are several per runbook, and rendering thousands of them through Astro cost more build
  * time than all the runbooks. Spellings without a page are resolved by the 404 page.
+ *
+ * Each page also describes its runbook (<meta name="runbook">), so search resolves an exact ID by
+ * fetching the one page for its compact spelling (/k8s002/) instead of the whole manifest: the cost of
+ * an exact-ID lookup does not grow with the site.
  */
 import { linkSpellings } from './ids.ts';
 
@@ -13,6 +17,29 @@ export interface RedirectTarget {
   title: string;
   /** The canonical URL: /runbooks/k8s-002/ */
   url: string;
+  severity: string;
+  layer: string;
+  service: string;
+  summary: string;
+}
+
+/** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
+export interface RedirectSummary {
+  id: string;
+  title: string;
+  url: string;
+  severity: string;
+  layer: string;
+  service: string;
+  summary: string;
+}
+
+/** The runbook a redirect page describes, or undefined for any other page. */
+export function readRedirectSummary(html: string): RedirectSummary | undefined {
+  const match = /<meta name="runbook" content="([^"]*)">/.exec(html);
+  if (!match) return undefined;
+  const json = match[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return JSON.parse(json) as RedirectSummary;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -20,9 +47,11 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function redirectPageHtml(target: RedirectTarget): string {
   const url = escapeHtml(target.url);
   const label = escapeHtml(`${target.id}: ${target.title}`);
+  const { id, title, severity, layer, service, summary } = target;
+  const summaryMeta = escapeHtml(JSON.stringify({ id, title, url: target.url, severity, layer, service, summary } satisfies RedirectSummary));
   // JSON.stringify makes the URL a safe JS string; </ is escaped so it cannot end the script.
   const js = JSON.stringify(target.url).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>(function(){const target = ${js};location.replace(target + location.search + location.hash);})();</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="canonical" href="${url}"><title>${label}</title></head><body><p>Runbook <a href="${url}">${label}</a></p></body></html>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>(function(){const target = ${js};location.replace(target + location.search + location.hash);})();</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="runbook" content="${summaryMeta}"><link rel="canonical" href="${url}"><title>${label}</title></head><body><p>Runbook <a href="${url}">${label}</a></p></body></html>\n`;
 }
 
 /** Every page to write: one per spelling of every ID and alias, as a path in the output folder. */
