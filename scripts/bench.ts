@@ -14,8 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../test/support/browser.ts';
+import { launchChromium } from '../test/support/browser.ts';
 import { loadShellParser } from '../src/lib/shell/parser.ts';
 import { loadKubectlModel } from '../src/lib/validate/load-model.ts';
 import { validateMarkdown } from '../src/lib/validate/validate-content.ts';
@@ -120,7 +119,7 @@ function serve(dir: string): Promise<{ url: string; close: () => void }> {
 /** What a typical runbook page loads, gzip bytes by kind, before and after search is opened. */
 async function pageWeight(siteDir: string, runbookUrl: string): Promise<PageWeight> {
   const site = await serve(siteDir);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await launchChromium();
   const weight: PageWeight = { html: 0, css: 0, js: 0, searchJs: 0, searchWasm: 0, searchData: 0 };
   let searching = false;
   const pending: Promise<void>[] = [];

@@ -18,6 +18,7 @@ import { relativeUrl, toOfflinePage } from '../src/lib/bundle/relative-links.ts'
 import { bundleName, type BuildVersion } from '../src/lib/bundle/version.ts';
 import { createZip, type ZipEntry } from '../src/lib/bundle/zip.ts';
 import type { ManifestEntry } from '../src/lib/catalog.ts';
+import { escapeHtml } from '../src/lib/html-escape.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kit = path.join(projectRoot, 'scripts/offline-kit');
@@ -44,8 +45,6 @@ async function siteFiles(siteDir: string): Promise<string[]> {
     .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
     .sort();
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */
 export async function writeOfflineBundle(siteDir: string, version: BuildVersion, outDir = path.join(siteDir, DOWNLOADS), base = '/'): Promise<{ file: string; bytes: number; files: number }> {

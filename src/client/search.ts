@@ -5,6 +5,7 @@
  * site, or the offline copy's own index where Pagefind cannot run (opened from disk).
  * This module itself loads on first use (search-launcher.ts), and so does either index.
  */
+import { escapeHtml } from '../lib/html-escape.ts';
 import type { OfflineDoc } from '../lib/offline-search.ts';
 import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../lib/vocabulary.ts';
 import { containsPhrase, mergeWordResults, planSearch } from '../lib/search-query.ts';
@@ -280,8 +281,6 @@ async function offlineEngine(docs: OfflineDoc[]): Promise<SearchEngine> {
     },
   };
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Pagefind's excerpt marks matches with <mark>; rebuild it from text so nothing else becomes markup. */
 function excerptElement(excerpt: string): HTMLElement {

@@ -9,11 +9,12 @@
  * fetching the one page for its compact spelling (/k8s002/) instead of the whole manifest: the cost of
  * an exact-ID lookup does not grow with the site.
  */
+import { escapeHtml } from './html-escape.ts';
 import { linkSpellings } from './ids.ts';
 
-export interface RedirectTarget {
+/** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
+export interface RedirectSummary {
   id: string;
-  aliases: readonly string[];
   title: string;
   /** The canonical URL: /runbooks/k8s-002/ */
   url: string;
@@ -23,15 +24,8 @@ export interface RedirectTarget {
   summary: string;
 }
 
-/** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
-export interface RedirectSummary {
-  id: string;
-  title: string;
-  url: string;
-  severity: string;
-  layer: string;
-  service: string;
-  summary: string;
+export interface RedirectTarget extends RedirectSummary {
+  aliases: readonly string[];
 }
 
 /** The runbook a redirect page describes, or undefined for any other page. */
@@ -41,8 +35,6 @@ export function readRedirectSummary(html: string): RedirectSummary | undefined {
   const json = match[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return JSON.parse(json) as RedirectSummary;
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function redirectPageHtml(target: RedirectTarget): string {
   const url = escapeHtml(target.url);

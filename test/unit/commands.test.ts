@@ -90,6 +90,7 @@ describe('safety classes', () => {
     'helm history shepherd -n production',
     'curl -k https://127.0.0.1:6443/healthz',
     'psql $DATABASE_URL -c "SELECT id FROM api_keys;"',
+    'env',
   ])('%s is read-only', (code) => {
     expect(safety(code)).toBe('read-only');
   });
@@ -124,6 +125,7 @@ describe('safety classes', () => {
     ['kubectl exec x -- sh -c "ls; rm -rf /tmp/x"', 'rm'],
     ['kubectl get pods -o name | xargs kubectl delete', 'kubectl delete'],
     ['./scripts/rollback.sh --namespace production --force', 'rollback'],
+    ['env KUBECONFIG=/tmp/prod kubectl delete pod x', 'kubectl delete'],
   ])('%s is destructive', (code, reason) => {
     const part = analyze(code).parts.find((p) => p.kind === 'command');
     expect(part?.safety?.safety).toBe('destructive');

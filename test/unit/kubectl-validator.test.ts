@@ -80,6 +80,7 @@ describe('invalid commands fail with the right rule', () => {
     ['kubectl rollout', 'kubectl/unknown-command', 'needs a subcommand'],
     ['kubectl rollout restrat deployment/x', 'kubectl/unknown-command', 'did you mean "kubectl rollout restart"?'],
     ['kubectl get deployment deployment/x', 'kubectl/resource-name-form', ''],
+    ['env KUBECONFIG=/tmp/x kubectl gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
   ])('%s -> %s', async (code, rule, text) => {
     const found = await errors(code);
     expect(found.map((d) => d.rule)).toContain(rule);

@@ -140,15 +140,17 @@ function sqlVerdict(tool: string, sql: string | undefined): SafetyVerdict {
   return readOnly;
 }
 
-const READ_ONLY_TOOLS = new Set(['cat', 'ls', 'grep', 'egrep', 'fgrep', 'jq', 'yq', 'head', 'tail', 'less', 'more', 'wc', 'sort', 'uniq', 'awk', 'cut', 'tr', 'echo', 'printf', 'top', 'htop', 'free', 'df', 'du', 'lsblk', 'iostat', 'vmstat', 'mpstat', 'ss', 'netstat', 'ping', 'traceroute', 'tracepath', 'mtr', 'dig', 'nslookup', 'host', 'nc', 'ncat', 'telnet', 'openssl', 'ps', 'pgrep', 'uptime', 'dmesg', 'date', 'env', 'printenv', 'whoami', 'id', 'hostname', 'which', 'type', 'stat', 'file', 'wget', 'base64', 'true', 'test', 'sleep', 'lsof', 'uname', 'getent', 'nproc', 'tee', 'xxd', 'diff', 'md5sum', 'sha256sum', 'kubectx', 'kubens', 'cd', 'pwd']);
-/** Commands that run another command: classify what they run. */
-const WRAPPERS: Record<string, ReadonlySet<string>> = {
+const READ_ONLY_TOOLS = new Set(['cat', 'ls', 'grep', 'egrep', 'fgrep', 'jq', 'yq', 'head', 'tail', 'less', 'more', 'wc', 'sort', 'uniq', 'awk', 'cut', 'tr', 'echo', 'printf', 'top', 'htop', 'free', 'df', 'du', 'lsblk', 'iostat', 'vmstat', 'mpstat', 'ss', 'netstat', 'ping', 'traceroute', 'tracepath', 'mtr', 'dig', 'nslookup', 'host', 'nc', 'ncat', 'telnet', 'openssl', 'ps', 'pgrep', 'uptime', 'dmesg', 'date', 'printenv', 'whoami', 'id', 'hostname', 'which', 'type', 'stat', 'file', 'wget', 'base64', 'true', 'test', 'sleep', 'lsof', 'uname', 'getent', 'nproc', 'tee', 'xxd', 'diff', 'md5sum', 'sha256sum', 'kubectx', 'kubens', 'cd', 'pwd']);
+/** Commands that run another command (sudo kubectl …): what they run is what counts. Their flags that take a value. */
+export const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
   sudo: new Set(['-u', '-g', '-C']),
   watch: new Set(['-n', '--interval', '-d']),
   time: new Set(),
   nohup: new Set(),
   timeout: new Set(['-s', '-k']),
   xargs: new Set(['-n', '-I', '-P', '-d']),
+  // env FOO=1 kubectl delete … runs kubectl; env on its own only prints the environment.
+  env: new Set(['-u', '--unset', '-C', '--chdir']),
 };
 
 const RULES: Record<string, Rule> = {

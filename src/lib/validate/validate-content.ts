@@ -10,7 +10,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { analyzeBlock, hasCapsPlaceholder, SHELL_BLOCK_LANGS } from '../commands/block.ts';
-import { nodesOfType, wordValue } from '../commands/safety.ts';
+import { nodesOfType, wordValue, WRAPPERS } from '../commands/safety.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
 import type { KubectlModel } from '../kubectl/model.ts';
@@ -37,7 +37,7 @@ interface Origin {
   indent: number;
 }
 
-const WRAPPERS = new Set(['sudo', 'watch', 'time', 'nohup', 'timeout', 'xargs', 'env']);
+const WRAPPER_NAMES = new Set(Object.keys(WRAPPERS));
 const EXPANSIONS = new Set(['command_substitution', 'simple_expansion', 'expansion', 'process_substitution', 'arithmetic_expansion']);
 const TYPOGRAPHIC = /[“”„‘’–—]/g;
 
@@ -63,7 +63,7 @@ function kubectlInvocations(statement: ShellNode, offset: number): Invocation[] 
     // Only kubectl itself, or kubectl behind a wrapper (sudo kubectl, watch -n 5 kubectl, xargs kubectl):
     // decide from the name before reading any argument.
     const name = commandName(nameNode.text);
-    if (name !== 'kubectl' && !WRAPPERS.has(name)) continue;
+    if (name !== 'kubectl' && !WRAPPER_NAMES.has(name)) continue;
     const words = node.childrenForFieldName('argument').filter((a): a is ShellNode => a !== null);
     const at = name === 'kubectl' ? -1 : words.findIndex((w) => commandName(w.text) === 'kubectl');
     if (name !== 'kubectl' && at < 0) continue;
