@@ -47,4 +47,3 @@ export function extractInlineCode(markdown: string): string[] {
   return [...outside.matchAll(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g)].map((m) => m[2]!.trim());
 }
 
-export const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh']);

@@ -6,7 +6,7 @@
  * Chinese is matched by bigrams. Fine for the few thousand pages a runbook site has.
  */
 import { cjkBigrams, hasCjk } from './cjk.ts';
-import { containsPhrase, planSearch, queryWords } from './search-query.ts';
+import { containsPhrase, planSearch } from './search-query.ts';
 
 export interface OfflineDoc {
   /** Relative to the site root: runbooks/k8s-002/index.html */
@@ -110,4 +110,3 @@ function excerptOf(content: string, terms: readonly string[]): string {
   return `${start > 0 ? '… ' : ''}${text}${start + 180 < content.length ? ' …' : ''}`;
 }
 
-export { queryWords };

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractFences, extractInlineCode, SHELL_LANGS } from '../../src/lib/markdown-code.ts';
+import { SHELL_BLOCK_LANGS } from '../../src/lib/commands/block.ts';
+import { extractFences, extractInlineCode } from '../../src/lib/markdown-code.ts';
 import { findMojibake, repairMojibake } from '../../src/lib/mojibake.ts';
 import { projectRoot } from '../support/project.ts';
 
@@ -35,7 +36,7 @@ const COMMAND_WORD = /^(\$ )?(sudo |watch )?(kubectl|helm|docker|curl|nc|psql|wg
 function commandsOf(guide: string): string[] {
   const fences = extractFences(guide);
   const fromFences = fences
-    .filter((f) => SHELL_LANGS.has(f.lang))
+    .filter((f) => SHELL_BLOCK_LANGS.has(f.lang))
     .flatMap((f) => f.body.split('\n'))
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
