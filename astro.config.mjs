@@ -8,7 +8,7 @@ import remarkCommandBlocks from './src/plugins/remark-command-blocks.ts';
 import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
 
 // SITE_URL and BASE_PATH let a team host the site anywhere (https://runbooks.example.com, or under
-// /runbooks/ on a shared host) without editing this file; every internal link goes through src/lib/paths.ts.
+// /runbooks/ on a shared host) without editing this file; every internal link goes through src/domain/routes.ts.
 export default defineConfig({
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base: process.env.BASE_PATH || '/',

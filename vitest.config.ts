@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import SummaryReporter from './test/support/summary-reporter.ts';
 
 // Three kinds of test, one command (npm test):
-//   unit     pure modules in src/lib and the remark plugins;
+//   unit     pure modules under src/ and the remark plugins;
 //   content  the guides' commands are all on the site, no mojibake, no links to missing documents;
 //   build    the real build script against fixtures (bad input must stop it, with file and line);
 //   e2e      the real site, built once and served by `astro preview`, driven in Debian's Chromium.

@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadShellParser } from '../src/lib/shell/parser.ts';
-import { loadKubectlModel } from '../src/lib/validate/load-model.ts';
-import { validateMarkdown } from '../src/lib/validate/validate-content.ts';
+import { loadShellParser } from '../src/shell/parser.ts';
+import { loadKubectlModel } from '../src/validator/load-model.ts';
+import { validateMarkdown } from '../src/validator/validate-content.ts';
 import { syntheticCommands } from './synthetic-commands.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

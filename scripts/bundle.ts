@@ -13,12 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { offlineDocs, parseFragment } from '../src/lib/bundle/offline-index.ts';
-import { relativeUrl, toOfflinePage } from '../src/lib/bundle/relative-links.ts';
-import { bundleName, type BuildVersion } from '../src/lib/bundle/version.ts';
-import { createZip, type ZipEntry } from '../src/lib/bundle/zip.ts';
-import type { ManifestEntry } from '../src/lib/catalog.ts';
-import { escapeHtml } from '../src/lib/html-escape.ts';
+import { offlineDocs, parseFragment } from '../src/offline/search-index.ts';
+import { relativeUrl, toOfflinePage } from '../src/offline/relative-links.ts';
+import { bundleName, type BuildVersion } from '../src/offline/version.ts';
+import { createZip, type ZipEntry } from '../src/offline/zip.ts';
+import type { ManifestEntry } from '../src/catalog/listing.ts';
+import { escapeHtml } from '../src/text/html.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kit = path.join(projectRoot, 'scripts/offline-kit');

@@ -7,8 +7,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContentSources, type SourceFile } from '../src/lib/content-check.ts';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { checkContentSources, type SourceFile } from '../src/checks/content.ts';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/checks/diagnostics.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,11 +1,11 @@
 /**
- * Generates src/lib/kubectl/kubectl-schema.json (type KubectlSchema) from a real kubectl binary, so the
+ * Generates src/kubectl/kubectl-schema.json (type KubectlSchema) from a real kubectl binary, so the
  * snippet validator can check every kubectl command in the docs the way kubectl itself would, without
  * needing kubectl at build or test time.
  *
  *   node_modules/.bin/tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file]
  *
- * (default: the kubectl on PATH, writing src/lib/kubectl/kubectl-schema.json). The output is
+ * (default: the kubectl on PATH, writing src/kubectl/kubectl-schema.json). The output is
  * deterministic: commands sorted by path, flags by name, no timestamp; running it twice gives the same
  * bytes. Progress and the probe results go to stderr.
  *
@@ -45,10 +45,10 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../src/lib/kubectl/schema-types.ts';
+import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../src/kubectl/schema-types.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_OUT = path.join(projectRoot, 'src/lib/kubectl/kubectl-schema.json');
+const DEFAULT_OUT = path.join(projectRoot, 'src/kubectl/kubectl-schema.json');
 
 /** The only server any probe names. Port 9 (discard) is closed: connections are refused at once. */
 const PROBE_SERVER = 'https://127.0.0.1:9';

@@ -11,10 +11,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
-import { loadShellParser } from '../src/lib/shell/parser.ts';
-import { loadKubectlModel } from '../src/lib/validate/load-model.ts';
-import { validateMarkdown, validateTreeYaml, type ValidatorContext } from '../src/lib/validate/validate-content.ts';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../src/checks/diagnostics.ts';
+import { loadShellParser } from '../src/shell/parser.ts';
+import { loadKubectlModel } from '../src/validator/load-model.ts';
+import { validateMarkdown, validateTreeYaml, type ValidatorContext } from '../src/validator/validate-content.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

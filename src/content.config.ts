@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { guideSchema, runbookSchema } from './lib/runbook-schema.ts';
-import { treeSchema } from './lib/trees.ts';
+import { guideSchema, runbookSchema } from './schemas/runbook.ts';
+import { treeSchema } from './schemas/tree.ts';
 
 // RUNBOOKS_CONTENT_DIR lets tests and other teams build the site from another content folder.
 const contentDir = process.env.RUNBOOKS_CONTENT_DIR ?? './content';

@@ -1,9 +1,9 @@
 /**
  * Browser side of the ID model: resolves or suggests IDs with the very functions the build uses
- * (src/lib/ids.ts), so a spelling that works in an alert works here too.
+ * (src/domain/ids.ts), so a spelling that works in an alert works here too.
  */
-import type { ManifestEntry } from '../lib/catalog.ts';
-import { buildIdIndex, resolveId, suggestIds } from '../lib/ids.ts';
+import type { ManifestEntry } from '../catalog/listing.ts';
+import { buildIdIndex, resolveId, suggestIds } from '../domain/ids.ts';
 import { resolveSiteUrl } from './site-data.ts';
 
 export { loadManifest } from './site-data.ts';

@@ -3,7 +3,7 @@
  * resolved through the manifest and forwarded with its query and hash; anything else gets the
  * nearest IDs.
  */
-import { idFromPath } from '../lib/ids.ts';
+import { idFromPath } from '../domain/ids.ts';
 import { loadManifest, lookUp, renderSuggestions } from './id-lookup.ts';
 import { resolveSiteUrl } from './site-data.ts';
 

@@ -4,10 +4,10 @@
  * disk, where fetch() and module scripts are blocked) every page says where the site root is
  * (html[data-site-root], a relative path) and data comes as classic scripts that set a global.
  */
-import type { ManifestEntry } from '../lib/catalog.ts';
-import { idKey } from '../lib/ids.ts';
-import { readRedirectSummary, type RedirectSummary } from '../lib/redirect-page.ts';
-import type { OfflineDoc } from '../lib/offline-search.ts';
+import type { ManifestEntry } from '../catalog/listing.ts';
+import { idKey } from '../domain/ids.ts';
+import { readRedirectSummary, type RedirectSummary } from '../catalog/redirect-pages.ts';
+import type { OfflineDoc } from '../search/offline-search.ts';
 
 declare global {
   interface Window {

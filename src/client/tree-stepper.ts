@@ -3,7 +3,7 @@
  * answers so far, back and restart, keyboard shortcuts (1–9 pick an answer, Backspace goes back) and
  * the position in the URL hash (#step=scope/pods), so a shared link opens the same step.
  */
-import { formatTreeHash, pathFromHash, type TreeGraph } from '../lib/tree-path.ts';
+import { formatTreeHash, pathFromHash, type TreeGraph } from '../domain/tree-path.ts';
 
 export function initTreeStepper(root: HTMLElement): void {
   const nodes = new Map([...root.querySelectorAll<HTMLElement>('[data-node]')].map((n) => [n.dataset['node']!, n]));

@@ -3,7 +3,7 @@
  * `url` is site-absolute (/runbooks/k8s-002/), or a full URL when SITE_URL is set at build time.
  */
 import type { APIRoute } from 'astro';
-import { toManifest } from '../lib/catalog.ts';
+import { toManifest } from '../catalog/listing.ts';
 import { loadRunbooks } from '../site/runbooks.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -9,10 +9,10 @@ import type { Code, Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { SHELL_BLOCK_LANGS } from '../lib/commands/block.ts';
-import { buildCommandBlock } from '../lib/commands/render.ts';
-import { parseFenceMeta } from '../lib/fence-meta.ts';
-import { collectVariables, type PlaceholderSpan } from '../lib/placeholders.ts';
+import { SHELL_BLOCK_LANGS } from '../commands/block.ts';
+import { buildCommandBlock } from '../commands/render.ts';
+import { parseFenceMeta } from '../markdown/fence-meta.ts';
+import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };

@@ -5,7 +5,7 @@
 import type { Code, Paragraph, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import { parseFenceMeta } from '../lib/fence-meta.ts';
+import { parseFenceMeta } from '../markdown/fence-meta.ts';
 
 export default function remarkWrongCommands() {
   return (tree: Root) => {

@@ -4,10 +4,10 @@
  * and hands pages plain, sorted data.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { toListed, type ListedRunbook } from '../lib/catalog.ts';
-import { checkCatalog } from '../lib/catalog-checks.ts';
-import { formatDiagnostic } from '../lib/diagnostics.ts';
-import { routes } from '../lib/paths.ts';
+import { toListed, type ListedRunbook } from '../catalog/listing.ts';
+import { checkCatalog } from '../checks/catalog.ts';
+import { formatDiagnostic } from '../checks/diagnostics.ts';
+import { routes } from '../domain/routes.ts';
 import { href } from './href.ts';
 
 export interface SiteRunbook extends ListedRunbook {

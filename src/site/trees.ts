@@ -5,10 +5,10 @@
  */
 import { getCollection } from 'astro:content';
 import { toHtml } from 'hast-util-to-html';
-import { buildCommandBlock } from '../lib/commands/render.ts';
-import { routes } from '../lib/paths.ts';
-import type { PlaceholderSpan } from '../lib/placeholders.ts';
-import { checkTree, readingOrder, type Tree } from '../lib/trees.ts';
+import { buildCommandBlock } from '../commands/render.ts';
+import { routes } from '../domain/routes.ts';
+import type { PlaceholderSpan } from '../domain/placeholders.ts';
+import { checkTree, readingOrder, type Tree } from '../schemas/tree.ts';
 import { href } from './href.ts';
 import { loadGuides, loadRunbooks } from './runbooks.ts';
 

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHELL_BLOCK_LANGS } from '../../src/lib/commands/block.ts';
-import { extractFences, extractInlineCode } from '../../src/lib/markdown-code.ts';
-import { findMojibake, repairMojibake } from '../../src/lib/mojibake.ts';
+import { SHELL_BLOCK_LANGS } from '../../src/commands/block.ts';
+import { extractFences, extractInlineCode } from '../../src/markdown/code-blocks.ts';
+import { findMojibake, repairMojibake } from '../../src/text/mojibake.ts';
 import { projectRoot } from '../support/project.ts';
 
 const seedsDir = path.resolve(projectRoot, '../shared/seeds');

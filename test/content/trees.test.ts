@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTreeFile } from '../../src/lib/frontmatter-check.ts';
-import type { Tree } from '../../src/lib/trees.ts';
+import { checkTreeFile } from '../../src/checks/frontmatter.ts';
+import type { Tree } from '../../src/schemas/tree.ts';
 import { projectRoot } from '../support/project.ts';
 
 const dir = path.join(projectRoot, 'content');

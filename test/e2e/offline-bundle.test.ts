@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/lib/bundle/zip.ts';
+import { readZip } from '../../src/offline/zip.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/project.ts';
 

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '../../src/lib/site-links.ts';
+import { findBrokenLinks } from '../../src/checks/site-links.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/project.ts';
 import { fetchManifest, openPage, siteUrl } from '../support/site.ts';

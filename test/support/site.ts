@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import type { ManifestEntry } from '../../src/lib/catalog.ts';
+import type { ManifestEntry } from '../../src/catalog/listing.ts';
 
 export const siteUrl = () => inject('siteUrl');
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Diagnostic } from '../../src/lib/diagnostics.ts';
-import { loadShellParser } from '../../src/lib/shell/parser.ts';
-import { loadKubectlModel } from '../../src/lib/validate/load-model.ts';
-import { validateMarkdown, validateShellCode, type ValidatorContext } from '../../src/lib/validate/validate-content.ts';
+import type { Diagnostic } from '../../src/checks/diagnostics.ts';
+import { loadShellParser } from '../../src/shell/parser.ts';
+import { loadKubectlModel } from '../../src/validator/load-model.ts';
+import { validateMarkdown, validateShellCode, type ValidatorContext } from '../../src/validator/validate-content.ts';
 import { projectRoot } from './project.ts';
 
 let context: Promise<ValidatorContext> | undefined;

@@ -1,9 +1,9 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { offlineDocs, parseFragment } from '../../src/lib/bundle/offline-index.ts';
-import { relativeUrl, rootPrefix, toOfflinePage } from '../../src/lib/bundle/relative-links.ts';
-import { bundleName, versionFromEnv } from '../../src/lib/bundle/version.ts';
-import { createZip, readZip } from '../../src/lib/bundle/zip.ts';
+import { offlineDocs, parseFragment } from '../../src/offline/search-index.ts';
+import { relativeUrl, rootPrefix, toOfflinePage } from '../../src/offline/relative-links.ts';
+import { bundleName, versionFromEnv } from '../../src/offline/version.ts';
+import { createZip, readZip } from '../../src/offline/zip.ts';
 
 const files = new Set(['index.html', 'runbooks/k8s-002/index.html', '_astro/site.css', 'runbooks.json', 'K8S-002/index.html', 'favicon.svg']);
 const at = (pagePath: string) => ({ pagePath, files, base: '/' });

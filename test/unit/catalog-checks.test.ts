@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalog, type CatalogEntry } from '../../src/lib/catalog-checks.ts';
+import { checkCatalog, type CatalogEntry } from '../../src/checks/catalog.ts';
 
 const entry = (file: string, id: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
   file,

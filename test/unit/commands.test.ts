@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/lib/commands/block.ts';
-import { loadShellParser, type ShellParser } from '../../src/lib/shell/parser.ts';
+import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/commands/block.ts';
+import { loadShellParser, type ShellParser } from '../../src/shell/parser.ts';
 
 let parser: ShellParser;
 beforeAll(async () => {

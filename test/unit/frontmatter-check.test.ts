@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, extractFrontmatter } from '../../src/lib/frontmatter-check.ts';
+import { formatDiagnostic } from '../../src/checks/diagnostics.ts';
+import { checkGuideFile, checkRunbookFile, extractFrontmatter } from '../../src/checks/frontmatter.ts';
 
 const valid = `---
 id: K8S-002

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { formatDiagnostic } from '../../src/checks/diagnostics.ts';
 import { validateCommand, validateDoc } from '../support/validator.ts';
 
 const errors = async (code: string) => (await validateCommand(code)).filter((d) => d.severity === 'error');

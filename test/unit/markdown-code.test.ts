@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFences, extractInlineCode } from '../../src/lib/markdown-code.ts';
+import { extractFences, extractInlineCode } from '../../src/markdown/code-blocks.ts';
 
 const doc = [
   'Intro with `kubectl get pods` inline.', // 1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMojibake, repairMojibake } from '../../src/lib/mojibake.ts';
+import { findMojibake, repairMojibake } from '../../src/text/mojibake.ts';
 
 describe('repairMojibake', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchOffline, tokens, type OfflineDoc } from '../../src/lib/offline-search.ts';
+import { searchOffline, tokens, type OfflineDoc } from '../../src/search/offline-search.ts';
 
 const doc = (id: string, title: string, symptoms: string, content: string, filters: Record<string, string[]> = {}): OfflineDoc => ({
   url: `runbooks/${id.toLowerCase()}/index.html`, title, kind: 'runbook', id, symptoms, content, filters,

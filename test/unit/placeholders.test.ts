@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectVariables, findAngledPlaceholders, maskPlaceholders, valuesFromQuery, variableKey } from '../../src/lib/placeholders.ts';
+import { collectVariables, findAngledPlaceholders, maskPlaceholders, valuesFromQuery, variableKey } from '../../src/domain/placeholders.ts';
 
 describe('variableKey', () => {
   it.each([

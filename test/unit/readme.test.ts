@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { variableKey } from '../../src/lib/placeholders.ts';
-import { LAYER_INFO, SEVERITY_INFO } from '../../src/lib/runbook-schema.ts';
+import { variableKey } from '../../src/domain/placeholders.ts';
+import { LAYER_INFO, SEVERITY_INFO } from '../../src/schemas/runbook.ts';
 
 // The rubrics are shown on the site (from the schema module) and written in the README for authors:
 // they must say the same thing.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRedirectSummary, redirectPageHtml, redirectPages } from '../../src/lib/redirect-page.ts';
+import { readRedirectSummary, redirectPageHtml, redirectPages } from '../../src/catalog/redirect-pages.ts';
 
 const target = {
   id: 'K8S-002',

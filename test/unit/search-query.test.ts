@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cjkBigrams, hasCjk } from '../../src/lib/cjk.ts';
-import { containsPhrase, mergeWordResults, phraseKey, planSearch, queryWords } from '../../src/lib/search-query.ts';
+import { cjkBigrams, hasCjk } from '../../src/text/cjk.ts';
+import { containsPhrase, mergeWordResults, phraseKey, planSearch, queryWords } from '../../src/search/query.ts';
 
 describe('queryWords', () => {
   it('drops what changes from incident to incident: addresses, ports, hashes, pod names, quotes, numbers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileFor, findBrokenLinks } from '../../src/lib/site-links.ts';
+import { fileFor, findBrokenLinks } from '../../src/checks/site-links.ts';
 
 const pages = new Map([
   ['index.html', '<a href="/runbooks/a/">A</a><a href="runbooks/a/#diagnosis">A diag</a><a href="https://example.com/x">web</a><link href="/_astro/site.css">'],

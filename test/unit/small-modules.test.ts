@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, groupBySeverity, servicesOf, toManifest, type ListedRunbook } from '../../src/lib/catalog.ts';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../../src/lib/diagnostics.ts';
-import { parseFenceMeta } from '../../src/lib/fence-meta.ts';
-import { splitInlineCode } from '../../src/lib/inline-code.ts';
-import { joinBase, routes } from '../../src/lib/paths.ts';
+import { byUrgency, groupBySeverity, servicesOf, toManifest, type ListedRunbook } from '../../src/catalog/listing.ts';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../../src/checks/diagnostics.ts';
+import { parseFenceMeta } from '../../src/markdown/fence-meta.ts';
+import { splitInlineCode } from '../../src/markdown/inline-code.ts';
+import { joinBase, routes } from '../../src/domain/routes.ts';
 
 const listed = (id: string, severity: ListedRunbook['severity'], service = 'svc'): ListedRunbook => ({
   id, aliases: [], title: id, summary: 's', severity, layer: 'node', service, url: `/runbooks/${id.toLowerCase()}/`, symptoms: ['x'],

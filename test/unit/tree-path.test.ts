@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTreeHash, pathFromHash, shortestPath, type TreeGraph } from '../../src/lib/tree-path.ts';
+import { formatTreeHash, pathFromHash, shortestPath, type TreeGraph } from '../../src/domain/tree-path.ts';
 
 const graph: TreeGraph = { start: 'scope', next: { scope: ['pods', 'node'], pods: ['crashloop', 'scope'], node: [], crashloop: [] } };
 

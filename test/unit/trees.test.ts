@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
-import { checkTreeFile } from '../../src/lib/frontmatter-check.ts';
-import { checkTree, readingOrder, treeProblemToDiagnostic, treeSchema, type Tree } from '../../src/lib/trees.ts';
+import { formatDiagnostic } from '../../src/checks/diagnostics.ts';
+import { checkTreeFile } from '../../src/checks/frontmatter.ts';
+import { checkTree, readingOrder, treeProblemToDiagnostic, treeSchema, type Tree } from '../../src/schemas/tree.ts';
 
 const tree = (nodes: Record<string, unknown>, start = 'a'): Tree => treeSchema.parse({ title: 't', summary: 's', start, nodes });
 const ask = (answers: object[]) => ({ question: 'q?', answers });

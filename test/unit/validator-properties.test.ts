@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeBlock } from '../../src/lib/commands/block.ts';
+import { analyzeBlock } from '../../src/commands/block.ts';
 import { validateDoc, validateCommand, validatorContext } from '../support/validator.ts';
 
 // Shell-ish material, including what breaks naive parsers: placeholders, unbalanced quotes, heredocs,

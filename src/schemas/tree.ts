@@ -6,10 +6,10 @@
  * `loop: true`, so a tree read top to bottom always ends.
  */
 import { z } from 'astro/zod';
-import type { Diagnostic } from './diagnostics.ts';
-import type { FieldPath } from './frontmatter-check.ts';
-import { idKey } from './ids.ts';
-import { ID_PATTERN } from './runbook-schema.ts';
+import type { Diagnostic } from '../checks/diagnostics.ts';
+import type { FieldPath } from '../checks/frontmatter.ts';
+import { idKey } from '../domain/ids.ts';
+import { ID_PATTERN } from './runbook.ts';
 
 const NODE_ID = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -1,7 +1,7 @@
 /**
  * The snippet validator over content: every shell block of a Markdown/MDX file (and every `commands`
  * of a decision tree) goes through the same split and parse as the command blocks on the page
- * (src/lib/commands/block.ts), and every kubectl invocation in it, however nested (pipelines, lists,
+ * (src/commands/block.ts), and every kubectl invocation in it, however nested (pipelines, lists,
  * `$(…)`, sudo, watch, xargs), is checked against the kubectl schema. Findings come back as
  * diagnostics at the file's line and column.
  *
@@ -11,10 +11,10 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { analyzeBlock, hasCapsPlaceholder, SHELL_BLOCK_LANGS } from '../commands/block.ts';
 import { nodesOfType, wordValue, WRAPPERS } from '../commands/safety.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../checks/diagnostics.ts';
 import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
 import type { KubectlModel } from '../kubectl/model.ts';
-import { extractFences } from '../markdown-code.ts';
+import { extractFences } from '../markdown/code-blocks.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
 
 export interface ValidatorContext {

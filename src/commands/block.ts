@@ -5,7 +5,7 @@
  * `\` continuation or a `for … done` loop is one command, and statements that share a line
  * (`a; b`, `a && b`) are copied together.
  */
-import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../placeholders.ts';
+import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
 import { classifyStatements, worst, type SafetyVerdict } from './safety.ts';
 

@@ -9,8 +9,8 @@
  * fetching the one page for its compact spelling (/k8s002/) instead of the whole manifest: the cost of
  * an exact-ID lookup does not grow with the site.
  */
-import { escapeHtml } from './html-escape.ts';
-import { linkSpellings } from './ids.ts';
+import { escapeHtml } from '../text/html.ts';
+import { linkSpellings } from '../domain/ids.ts';
 
 /** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
 export interface RedirectSummary {

@@ -5,7 +5,7 @@
  * shows, less its `.no-copy` parts, is exactly what its copy button copies.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import { maskPlaceholders, type PlaceholderSpan } from '../placeholders.ts';
+import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { loadShellParser } from '../shell/parser.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { tokenizeShell, type CodeToken } from './highlight.ts';

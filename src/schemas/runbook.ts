@@ -5,9 +5,9 @@
  */
 import { z } from 'astro/zod';
 
-import { LAYERS, SEVERITIES } from './vocabulary.ts';
+import { LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
 
-export { LAYER_INFO, LAYERS, SEVERITIES, SEVERITY_INFO, type Layer, type Severity } from './vocabulary.ts';
+export { LAYER_INFO, LAYERS, SEVERITIES, SEVERITY_INFO, type Layer, type Severity } from '../domain/vocabulary.ts';
 
 /** IDs as alerts carry them: K8S-002, POD001. Upper case so one spelling is canonical. */
 export const ID_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;

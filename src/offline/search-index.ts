@@ -3,7 +3,7 @@
  * fragment: URL, text, meta, filters), plus the runbooks' symptoms from the manifest, so the offline
  * search weighs them as the site does.
  */
-import type { OfflineDoc } from '../offline-search.ts';
+import type { OfflineDoc } from '../search/offline-search.ts';
 
 export interface PagefindFragment {
   url: string;

@@ -1,6 +1,6 @@
 /**
  * The shape of the kubectl schema the snippet validator checks commands against. It is generated from
- * a real kubectl binary by scripts/gen-kubectl-schema.ts into src/lib/kubectl/kubectl-schema.json and
+ * a real kubectl binary by scripts/gen-kubectl-schema.ts into src/kubectl/kubectl-schema.json and
  * committed, so the build and the tests never need kubectl itself.
  */
 

@@ -5,8 +5,8 @@
  * (its redirect page lives at /<id>/).
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { idKey, linkSpellings } from './ids.ts';
-import type { FieldPath, Position } from './frontmatter-check.ts';
+import { idKey, linkSpellings } from '../domain/ids.ts';
+import type { FieldPath, Position } from './frontmatter.ts';
 
 export interface CatalogEntry {
   file: string;

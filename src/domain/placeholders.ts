@@ -6,7 +6,7 @@
  *
  * Angled placeholders are found by their shape anywhere in a command. ALL_CAPS ones need the shell
  * parse to tell NODE_NAME (a value to fill) from $GITHUB_TOKEN, ETCDCTL_API=3 or "SELECT ... FROM";
- * see src/lib/commands/. `<pod-name>` also breaks every shell parser (bash reads it as a redirection),
+ * see src/commands/. `<pod-name>` also breaks every shell parser (bash reads it as a redirection),
  * so before parsing each one is masked by a run of "x" of the same length: offsets stay the same.
  */
 

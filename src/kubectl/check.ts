@@ -4,7 +4,7 @@
  * required flags, positional arguments per command, resource types, patch bodies, JSONPath, custom
  * columns, templates and label selectors; removed things are errors, deprecated ones warnings.
  */
-import { closest } from '../edit-distance.ts';
+import { closest } from '../text/edit-distance.ts';
 import type { CommandNode, KubectlModel } from './model.ts';
 import { ROLLOUT_KINDS, SCALE_KINDS } from './resources.ts';
 import type { FlagSpec } from './schema-types.ts';

@@ -6,8 +6,8 @@
 import type { ZodType } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
-import { guideSchema, runbookSchema, type Guide, type Runbook } from './runbook-schema.ts';
-import { treeSchema, type Tree } from './trees.ts';
+import { guideSchema, runbookSchema, type Guide, type Runbook } from '../schemas/runbook.ts';
+import { treeSchema, type Tree } from '../schemas/tree.ts';
 
 export type FieldPath = readonly (string | number)[];
 

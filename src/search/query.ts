@@ -6,7 +6,7 @@
  * whole line finds too little, its distinctive words are searched one by one and the pages ranked by
  * how many of them they match and how well.
  */
-import { cjkBigrams, hasCjk } from './cjk.ts';
+import { cjkBigrams, hasCjk } from '../text/cjk.ts';
 
 // In this order: a pod name holds a hash-like part.
 const NOISE: RegExp[] = [

@@ -5,8 +5,8 @@
  * weigh most, then the summary, then the text; a page holding the query word for word comes first;
  * Chinese is matched by bigrams. Fine for the few thousand pages a runbook site has.
  */
-import { cjkBigrams, hasCjk } from './cjk.ts';
-import { containsPhrase, planSearch } from './search-query.ts';
+import { cjkBigrams, hasCjk } from '../text/cjk.ts';
+import { containsPhrase, planSearch } from './query.ts';
 
 export interface OfflineDoc {
   /** Relative to the site root: runbooks/k8s-002/index.html */

@@ -3,7 +3,7 @@
  * (404 resolver, jump box). Alerts and people spell IDs many ways: K8S-002, k8s-002, k8s002, "K8S 002".
  * Two spellings name the same runbook when their keys are equal: upper case, letters and digits only.
  */
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from '../text/edit-distance.ts';
 
 /** What alert tooling and the browser need to send someone to a runbook. */
 export interface IdTarget {

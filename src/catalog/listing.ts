@@ -2,7 +2,7 @@
  * Pure views over the set of runbooks: ordering, grouping and the manifest that alert tooling reads.
  * Pages stay thin by asking these for what to list.
  */
-import { LAYERS, SEVERITIES, type Layer, type Runbook, type Severity } from './runbook-schema.ts';
+import { LAYERS, SEVERITIES, type Layer, type Runbook, type Severity } from '../schemas/runbook.ts';
 
 export interface ListedRunbook {
   id: string;

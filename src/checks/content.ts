@@ -2,10 +2,10 @@
  * The whole pre-build check of content: each runbook, guide and decision tree against its schema,
  * then the catalog across files and each tree's graph. Pure: the caller reads the files (scripts/check-content.ts, tests).
  */
-import { checkCatalog } from './catalog-checks.ts';
+import { checkCatalog } from './catalog.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter-check.ts';
-import { checkTree, treeProblemToDiagnostic } from './trees.ts';
+import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter.ts';
+import { checkTree, treeProblemToDiagnostic } from '../schemas/tree.ts';
 
 export interface SourceFile {
   /** As it should appear in messages: relative to the project root. */
