@@ -1,120 +1,20 @@
 /**
- * `npm run build`: the only way the site is built for people.
- *   1. check all content (scripts/check-content.ts) and every kubectl command in it against kubectl's
- *      own schema (scripts/validate.ts); on any error, stop before Astro runs (warnings are printed);
- *   2. run `astro build` into a staging folder, index it with Pagefind (scripts/search-index.ts) and
- *      write its offline copy into downloads/ (scripts/bundle.ts);
- *   3. swap the staging folder into place.
- * A failed step leaves the previous site (or none) untouched: never a half-built one.
- *
- * BUILD_OUT_DIR chooses the output folder (default dist); RUNBOOKS_CONTENT_DIR the content folder.
+ * npm run build: checks all content and commands, builds dist/ (or $BUILD_OUT_DIR), its search index
+ * and its offline copy; on any error the output folder is left as it was. See src/build/pipeline.ts.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ManifestEntry } from '../src/catalog/listing.ts';
-import { formatDiagnostic } from '../src/checks/diagnostics.ts';
-import { redirectPages } from '../src/catalog/redirect-pages.ts';
-import { checkContent, contentDir, report } from './check-content.ts';
-import { buildVersion, writeOfflineBundle } from './bundle.ts';
-import { buildSearchIndex } from './search-index.ts';
-import { validatePaths } from './validate.ts';
+import { parseArgs } from 'node:util';
+import { buildSite } from '../src/build/pipeline.ts';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.resolve(projectRoot, process.env.BUILD_OUT_DIR ?? 'dist');
-const stagingDir = `${outDir}.staging`;
-const previousDir = `${outDir}.previous`;
+const USAGE = `usage: npm run build
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: projectRoot,
-      stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
-  });
-}
+Checks all content and every kubectl command in it, then builds the site, its search index and its
+offline copy. On any error nothing in the output folder changes.
+Settings from the environment:
+  BUILD_OUT_DIR          output folder (default dist)
+  RUNBOOKS_CONTENT_DIR   content folder (default content)
+  SITE_URL, BASE_PATH    where the site is hosted (absolute URLs in runbooks.json; a sub-path)
+Exit status: 0 built, 1 refused or failed.`;
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
-
-/** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
-async function writeRedirectPages(siteDir: string): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as ManifestEntry[];
-  // With SITE_URL set the manifest holds full URLs; the pages redirect within the site.
-  const targets = manifest.map((m) => ({ ...m, url: m.url.startsWith('http') ? new URL(m.url).pathname : m.url }));
-  const pages = redirectPages(targets);
-  // Thousands of tiny files: written a batch at a time, so the file system works in parallel.
-  for (let i = 0; i < pages.length; i += 64) {
-    await Promise.all(
-      pages.slice(i, i + 64).map(async (page) => {
-        const file = path.join(siteDir, page.path);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, page.html);
-      }),
-    );
-  }
-  return pages.length;
-}
-
-/** How long each phase took, printed at the end: where the time goes is the first thing to know. */
-const phases: [string, number][] = [];
-async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    phases.push([name, (performance.now() - started) / 1000]);
-  }
-}
-
-async function main(): Promise<number> {
-  if (!report(await timed('content check', checkContent), 'content check')) return 1;
-  const validation = await timed('kubectl validator', () => validatePaths([contentDir()], contentDir()));
-  const warnings = validation.diagnostics.filter((d) => d.severity === 'warning');
-  if (!report(validation.diagnostics.filter((d) => d.severity === 'error'), 'kubectl validator')) return 1;
-  for (const w of warnings) console.warn(formatDiagnostic(w));
-  console.log(`kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`);
-
-  await rm(stagingDir, { recursive: true, force: true });
-  // The content's version and date, for the footer's download link and the offline copy's banner.
-  const version = await buildVersion();
-  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const astroStatus = await timed('astro build', () =>
-    run(process.execPath, [astroBin, 'build', '--outDir', stagingDir], {
-      RUNBOOKS_VERSION: version.version,
-      RUNBOOKS_COMMIT: version.commit,
-      RUNBOOKS_DATE: version.date,
-    }),
-  );
-  if (astroStatus !== 0) {
-    await rm(stagingDir, { recursive: true, force: true });
-    console.error(`\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
-    return 1;
-  }
-
-  try {
-    const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
-    console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
-    const search = await timed('search index', () => buildSearchIndex(stagingDir));
-    console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
-    const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/'));
-    console.log(`offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`);
-  } catch (error) {
-    await rm(stagingDir, { recursive: true, force: true });
-    console.error(`\nbuild failed: ${(error as Error).message}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
-    return 1;
-  }
-
-  await rm(previousDir, { recursive: true, force: true });
-  if (await exists(outDir)) await rename(outDir, previousDir);
-  await rename(stagingDir, outDir);
-  await rm(previousDir, { recursive: true, force: true });
-  console.log(`\nbuild: site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
-  console.log(`build: ${phases.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}s`).join(', ')}`);
-  return 0;
-}
-
-process.exitCode = await main();
+const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
+if (values.help) console.log(USAGE);
+else process.exitCode = await buildSite();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
-# Installs it with apt-get when it is missing; runs before `npm test` and in CI.
+# Installs it with apt-get when it is missing; run by the e2e tests' setup (test/e2e/serve-site.ts) and by CI.
 set -euo pipefail
 if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then exit 0; fi
 for name in chromium chromium-browser google-chrome; do

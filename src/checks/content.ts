@@ -1,6 +1,6 @@
 /**
  * The whole pre-build check of content: each runbook, guide and decision tree against its schema,
- * then the catalog across files and each tree's graph. Pure: the caller reads the files (scripts/check-content.ts, tests).
+ * then the catalog across files and each tree's graph. Pure: the caller reads the files (src/build/content-files.ts, tests).
  */
 import { checkCatalog } from './catalog.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';

@@ -1,6 +1,6 @@
 /**
  * The one entry point of the browser code: wires up whatever the page has. Astro bundles it as a
- * module for the site; scripts/bundle.ts bundles the same file as one classic script for the offline
+ * module for the site; src/build/offline-copy.ts bundles the same file as one classic script for the offline
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
  */
 import { initCommandBlocks } from './command-blocks.ts';

@@ -1,6 +1,6 @@
 /**
  * The runbook frontmatter schema: the single source of truth. Astro's content collection uses it
- * (src/content.config.ts) and so does the pre-build check (scripts/check-content.ts), which reports
+ * (src/content.config.ts) and so does the pre-build check (src/build/content-files.ts), which reports
  * the same problems with a file and line before Astro starts.
  */
 import { z } from 'astro/zod';

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../../src/offline/zip.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../src/chromium/launch.ts';
 import { projectRoot } from '../support/project.ts';
 
 const distDir = path.join(projectRoot, process.env['BUILD_OUT_DIR'] ?? 'dist');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../src/chromium/launch.ts';
 import { quotedErrorLines } from '../support/quoted-errors.ts';
 import { siteUrl } from '../support/site.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../../src/checks/site-links.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../src/chromium/launch.ts';
 import { projectRoot } from '../support/project.ts';
 import { fetchManifest, openPage, siteUrl } from '../support/site.ts';
 

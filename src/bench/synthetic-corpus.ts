@@ -5,7 +5,7 @@
  */
 import { mkdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LAYERS, SEVERITIES } from '../src/schemas/runbook.ts';
+import { LAYERS, SEVERITIES } from '../schemas/runbook.ts';
 import { syntheticCommands } from './synthetic-commands.ts';
 
 const SERVICES = ['payments', 'search', 'identity', 'ledger', 'gateway'];

@@ -1,0 +1,80 @@
+/**
+ * The offline copy: the built site made to work opened straight from disk, zipped with a launcher
+ * (src/offline/kit/). The build writes one for every site it builds (downloads/<name>.zip); the same
+ * content and commit give the same archive bytes: no file carries the build's time.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { offlineDocs, parseFragment } from '../offline/search-index.ts';
+import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
+import { bundleName, type BuildVersion } from '../offline/version.ts';
+import { createZip, type ZipEntry } from '../offline/zip.ts';
+import type { ManifestEntry } from '../catalog/listing.ts';
+import { escapeHtml } from '../text/html.ts';
+import { projectRoot } from './project.ts';
+
+const kit = path.join(projectRoot, 'src/offline/kit');
+/** Where the built site keeps its downloads; never part of the offline copy itself. */
+export const DOWNLOADS = 'downloads';
+
+async function siteFiles(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
+    .sort();
+}
+
+/** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */
+export async function writeOfflineBundle(siteDir: string, version: BuildVersion, outDir = path.join(siteDir, DOWNLOADS), base = '/'): Promise<{ file: string; bytes: number; files: number }> {
+  const name = bundleName(version);
+  const files = await siteFiles(siteDir);
+  const fileSet = new Set(files);
+  const toFile = (sitePath: string) => relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
+  const entries: ZipEntry[] = [];
+  const add = (file: string, data: string | Uint8Array) => entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
+
+  const banner = `<div class="offline-banner" role="note">Offline copy, version ${escapeHtml(version.version)}, built from the content of ${escapeHtml(version.date)} (${escapeHtml(version.commit)}). It may be out of date: use the live site when it is back.</div>`;
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file))));
+    batch.forEach((file, k) => {
+      const data = contents[k]!;
+      if (!file.endsWith('.html')) {
+        add(file, data);
+        return;
+      }
+      const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
+      add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
+    });
+  }
+
+  // Data the pages would fetch, as classic scripts that set globals (fetch() is blocked on file://).
+  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as (ManifestEntry & { symptoms?: string[] })[];
+  const offlineManifest = manifest.map((m) => ({ ...m, url: toFile(m.url.startsWith(base) ? m.url.slice(base.length) : m.url) }));
+  add('offline/manifest.js', `window.__RUNBOOKS_MANIFEST__=${JSON.stringify(offlineManifest)};\n`);
+  const fragmentDir = path.join(siteDir, 'pagefind/fragment');
+  const fragments = await Promise.all((await readdir(fragmentDir)).sort().map(async (f) => parseFragment(gunzipSync(await readFile(path.join(fragmentDir, f))))));
+  const symptoms = new Map(manifest.map((m) => [m.id, m.symptoms ?? []]));
+  add('offline/search-index.js', `window.__RUNBOOKS_SEARCH__=${JSON.stringify(offlineDocs(fragments, symptoms, base, toFile))};\n`);
+
+  // The page scripts as one classic script: the same entry point as the site's module.
+  const script = await esbuild({ entryPoints: [path.join(projectRoot, 'src/client/offline-entry.ts')], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false, legalComments: 'none' });
+  add('offline/site.js', script.outputFiles[0]!.contents);
+
+  const fill = (text: string) => text.replaceAll('{{version}}', version.version).replaceAll('{{date}}', version.date).replaceAll('{{commit}}', version.commit);
+  add('README.txt', fill(await readFile(path.join(kit, 'README.txt'), 'utf8')));
+  add('serve.mjs', await readFile(path.join(kit, 'serve.mjs')));
+  add('serve.py', await readFile(path.join(kit, 'serve.py')));
+  add('VERSION.json', `${JSON.stringify(version, null, 2)}\n`);
+
+  const archive = createZip(entries, new Date(`${version.date}T00:00:00Z`));
+  await mkdir(outDir, { recursive: true });
+  const file = path.join(outDir, `${name}.zip`);
+  await writeFile(file, archive);
+  return { file, bytes: archive.length, files: entries.length };
+}
+
