@@ -11,8 +11,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../build/project.ts';
 import { launchChromium } from '../chromium/launch.ts';
-import { loadShellParser } from '../shell/parser.ts';
-import { loadKubectlModel } from '../validator/load-model.ts';
+import { loadCommandReader } from '../commands/reader.ts';
 import { validateMarkdown } from '../validator/validate-content.ts';
 import { syntheticId, writeSyntheticContent } from './synthetic-corpus.ts';
 import { VALIDATOR_TARGET_PER_SECOND } from './validator-throughput.ts';
@@ -160,7 +159,7 @@ export async function benchSize(runbooks: number, workDir: string): Promise<Size
   if (build.code !== 0) throw new Error(`the build of ${runbooks} runbooks failed:\n${build.output.slice(-3000)}`);
 
   // Validator throughput over this corpus, in this process (one core).
-  const ctx = { model: await loadKubectlModel(path.join(contentDir, 'kubectl-custom-resources.yaml')), parser: await loadShellParser() };
+  const ctx = await loadCommandReader(path.join(contentDir, 'kubectl-custom-resources.yaml'));
   const files = (await readdir(path.join(contentDir, 'runbooks'))).map((f) => path.join(contentDir, 'runbooks', f));
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   // One pass to warm the code paths up (as in a long build), then the measured pass.

@@ -3,8 +3,7 @@
  * (placeholders, pipelines, patches, JSONPath, heredocs) on one core (npm run bench:validator, npm run bench).
  */
 import path from 'node:path';
-import { loadShellParser } from '../shell/parser.ts';
-import { loadKubectlModel } from '../validator/load-model.ts';
+import { loadCommandReader } from '../commands/reader.ts';
 import { validateMarkdown } from '../validator/validate-content.ts';
 import { projectRoot } from '../build/project.ts';
 import { syntheticCommands } from './synthetic-commands.ts';
@@ -12,7 +11,7 @@ import { syntheticCommands } from './synthetic-commands.ts';
 export const VALIDATOR_TARGET_PER_SECOND = 20_000;
 
 export async function benchValidator(count: number): Promise<{ commands: number; seconds: number; perSecond: number; errors: number }> {
-  const ctx = { model: await loadKubectlModel(path.join(projectRoot, 'content/kubectl-custom-resources.yaml')), parser: await loadShellParser() };
+  const ctx = await loadCommandReader(path.join(projectRoot, 'content/kubectl-custom-resources.yaml'));
   // Realistic documents: blocks of 2-6 commands each, as in the runbooks.
   const commands = syntheticCommands(count);
   const documents: string[] = [];

@@ -6,7 +6,8 @@
  * (`a; b`, `a && b`) are copied together.
  */
 import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
-import type { ShellNode, ShellParser } from '../shell/parser.ts';
+import type { ShellNode } from '../shell/parser.ts';
+import type { CommandReader } from './reader.ts';
 import { classifyStatements, worst, type SafetyVerdict } from './safety.ts';
 
 export type PartKind = 'command' | 'comment' | 'output';
@@ -95,17 +96,17 @@ export interface AnalyzeOptions {
 }
 
 /** Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block. */
-function analyzeShell(code: string, offset: number, parser: ShellParser, angled: PlaceholderSpan[], options: AnalyzeOptions) {
+function analyzeShell(code: string, offset: number, reader: CommandReader, angled: PlaceholderSpan[], options: AnalyzeOptions) {
   const masked = maskPlaceholders(code, angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })));
-  const tree = parser.parse(masked);
+  const tree = reader.parser.parse(masked);
   try {
-    return splitStatements(code, masked, offset, tree.rootNode, parser, options);
+    return splitStatements(code, masked, offset, tree.rootNode, reader, options);
   } finally {
     tree.delete();
   }
 }
 
-function splitStatements(code: string, masked: string, offset: number, root: ShellNode, parser: ShellParser, { onStatement, classify = true, findCaps = true }: AnalyzeOptions) {
+function splitStatements(code: string, masked: string, offset: number, root: ShellNode, reader: CommandReader, { onStatement, classify = true, findCaps = true }: AnalyzeOptions) {
   const starts = lineStarts(code);
   const lineOf = (index: number) => {
     let lo = 0;
@@ -149,7 +150,7 @@ function splitStatements(code: string, masked: string, offset: number, root: She
       const last = unit.nodes.at(-1)!;
       part.copy = { start: offset + first.startIndex, end: offset + last.endIndex };
       part.noCopy = unit.trailing.map((c) => ({ start: offset + c.startIndex, end: offset + c.endIndex }));
-      if (classify) part.safety = worst(unit.nodes.map((n) => classifyStatements(n, parser)));
+      if (classify) part.safety = worst(unit.nodes.map((n) => classifyStatements(n, reader)));
     }
     return part;
   });
@@ -157,11 +158,11 @@ function splitStatements(code: string, masked: string, offset: number, root: She
   return { parts, caps };
 }
 
-export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser, options: AnalyzeOptions = {}): AnalyzedBlock {
+export function analyzeBlock(rawCode: string, lang: string, reader: CommandReader, options: AnalyzeOptions = {}): AnalyzedBlock {
   const code = plainShellText(rawCode.replace(/\s+$/, ''));
   const angled = findAngledPlaceholders(code);
   if (!CONSOLE_LANGS.has(lang)) {
-    const { parts, caps } = analyzeShell(code, 0, parser, angled, options);
+    const { parts, caps } = analyzeShell(code, 0, reader, angled, options);
     return { code, parts, placeholders: mergeSpans(angled, caps) };
   }
 
@@ -188,7 +189,7 @@ export function analyzeBlock(rawCode: string, lang: string, parser: ShellParser,
       end += lines[j]!.length + 1;
     }
     const commandStart = start + prompt[1]!.length;
-    const inner = analyzeShell(code.slice(commandStart, end), commandStart, parser, angled.filter((p) => p.start >= commandStart && p.end <= end), options);
+    const inner = analyzeShell(code.slice(commandStart, end), commandStart, reader, angled.filter((p) => p.start >= commandStart && p.end <= end), options);
     caps.push(...inner.caps);
     parts.push({
       kind: 'command',

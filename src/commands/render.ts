@@ -6,8 +6,8 @@
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
-import { loadShellParser } from '../shell/parser.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
+import { loadCommandReader } from './reader.ts';
 import { tokenizeShell, type CodeToken } from './highlight.ts';
 import type { Safety } from './safety.ts';
 
@@ -119,7 +119,7 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
 
 /** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
 export async function buildCommandBlock(code: string, lang: string): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
-  const block = analyzeBlock(code, lang, await loadShellParser());
+  const block = analyzeBlock(code, lang, await loadCommandReader());
   const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
   return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders };
 }

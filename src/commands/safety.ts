@@ -3,9 +3,14 @@
  * cluster, a node or local state) or destructive (deletes, evicts, flushes, rolls back, scales to
  * zero: what a tired person must not paste by accident). A statement takes the most severe class of
  * every simple command in it: pipelines, lists, loops, `$(…)`, `kubectl exec … -- cmd` and `sh -c '…'`.
- * Anything not known to be read-only counts as a change.
+ * Anything not known to be read-only counts as a change. Commands are read with the shared shell
+ * words (src/shell/words.ts) and kubectl's own argument parse (src/kubectl/argv.ts), so a global flag
+ * before the verb (`kubectl --v 6 delete …`) can't hide what a command does.
  */
-import type { ShellNode, ShellParser } from '../shell/parser.ts';
+import { flagValue as kubectlFlag, parseKubectlArgv, type KubectlArgv } from '../kubectl/argv.ts';
+import type { ShellNode } from '../shell/parser.ts';
+import { unwrap, visitInvocations, type Invocation, type ShellWord } from '../shell/words.ts';
+import type { CommandReader } from './reader.ts';
 
 export type Safety = 'read-only' | 'changes' | 'destructive';
 
@@ -17,12 +22,7 @@ export interface SafetyVerdict {
 
 const RANK: Record<Safety, number> = { 'read-only': 0, changes: 1, destructive: 2 };
 
-interface SimpleCommand {
-  name: string;
-  args: string[];
-}
-
-type Rule = (args: string[], parser: ShellParser) => SafetyVerdict;
+type Rule = (args: string[]) => SafetyVerdict;
 
 const verdict = (safety: Safety, reason?: string): SafetyVerdict => ({ safety, reasons: reason ? [reason] : [] });
 const readOnly = verdict('read-only');
@@ -60,42 +60,54 @@ const flagValue = (args: string[], flag: string): string | undefined => {
   return undefined;
 };
 
-const KUBECTL_VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--as', '--token', '--request-timeout', '-v', '-l', '--selector', '-o', '--output', '-f', '--filename', '-c', '--container', '-p', '--patch', '--type', '--image', '--replicas', '--sort-by', '--tail', '--since', '--field-selector', '--target', '--copy-to', '--to-revision', '--docker-server', '--docker-username', '--docker-password', '--docker-email', '--from-literal', '--from-file', '--restart', '-k', '--kustomize', '--timeout', '--grace-period', '--cascade']);
 const KUBECTL_READ = new Set(['get', 'describe', 'logs', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'diff', 'events', 'wait', 'port-forward', 'proxy', 'auth', 'options', 'completion', 'plugin']);
+/** Verbs that are destructive whatever their arguments, looked for in any position when the parse is unsure. */
+const KUBECTL_DESTRUCTIVE: Record<string, string> = {
+  delete: 'kubectl delete deletes resources',
+  drain: 'kubectl drain evicts every pod from the node',
+};
 
-function kubectl(args: string[], parser: ShellParser): SafetyVerdict {
-  const [sub, second] = positionals(args, KUBECTL_VALUE_FLAGS);
-  if (!sub) return readOnly;
-  if (sub === 'delete') return verdict('destructive', 'kubectl delete deletes resources');
-  if (sub === 'drain') return verdict('destructive', 'kubectl drain evicts every pod from the node');
+function kubectl(argv: KubectlArgv, words: readonly ShellWord[], ctx: CommandReader): SafetyVerdict {
+  const [sub, second] = argv.path;
+  if (!sub) {
+    // No command kubectl knows (a typo, a plugin, an unknown flag that hid the verb): judge by any word.
+    const destructive = argv.positionals.find((p) => KUBECTL_DESTRUCTIVE[p.value]);
+    return destructive ? verdict('destructive', KUBECTL_DESTRUCTIVE[destructive.value]) : verdict('changes', 'kubectl command not known to be read-only');
+  }
+  if (KUBECTL_DESTRUCTIVE[sub]) return verdict('destructive', KUBECTL_DESTRUCTIVE[sub]);
   if (sub === 'rollout') {
     if (second === 'undo') return verdict('destructive', 'kubectl rollout undo rolls back to an older revision');
     if (second === 'status' || second === 'history') return readOnly;
     return verdict('changes', `kubectl rollout ${second ?? ''}`.trim());
   }
   if (sub === 'scale') {
-    const replicas = flagValue(args, '--replicas');
+    const replicas = kubectlFlag(argv, 'replicas');
     if (replicas !== undefined && Number(replicas) === 0) return verdict('destructive', 'scaling to zero stops every pod');
     return verdict('changes', 'kubectl scale');
   }
-  if ((sub === 'replace' || sub === 'apply') && hasFlag(args, '--force')) {
+  if ((sub === 'replace' || sub === 'apply') && isSet(kubectlFlag(argv, 'force'))) {
     return verdict('destructive', `kubectl ${sub} --force deletes and recreates resources`);
   }
-  if (sub === 'apply' && hasFlag(args, '--prune')) return verdict('destructive', 'kubectl apply --prune deletes resources');
+  if (sub === 'apply' && isSet(kubectlFlag(argv, 'prune'))) return verdict('destructive', 'kubectl apply --prune deletes resources');
   if (sub === 'exec') {
-    const dashes = args.indexOf('--');
-    const inner = dashes >= 0 ? args.slice(dashes + 1) : [];
-    if (inner.length === 0) return verdict('changes', 'kubectl exec runs a command in the container');
-    return classifySimple({ name: inner[0]!, args: inner.slice(1) }, parser, true);
+    // The words after "--" are the command run in the container: classify it as any other command.
+    const dashes = words.findIndex((w) => w.value === '--');
+    const inner = dashes >= 0 ? unwrap(words[dashes + 1]!, words.slice(dashes + 2)) : undefined;
+    if (!inner) return verdict('changes', 'kubectl exec runs a command in the container');
+    return classifyInvocation(inner, ctx, true);
   }
   if (sub === 'config') {
     return ['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users'].includes(second ?? '')
       ? readOnly
       : verdict('changes', `kubectl config ${second ?? ''}`.trim());
   }
+  if (sub === 'debug') return verdict('changes', 'kubectl debug starts a debugging container');
   if (KUBECTL_READ.has(sub)) return readOnly;
   return verdict('changes', `kubectl ${sub}`);
 }
+
+/** A bool flag's value as kubectl reads it: --force, --force=true. */
+const isSet = (value: string | undefined) => value !== undefined && !/^(false|f|0)$/i.test(value);
 
 function helm(args: string[]): SafetyVerdict {
   const [sub] = positionals(args, new Set(['-n', '--namespace', '--kube-context', '-f', '--values', '--set', '--version', '-o', '--output']));
@@ -141,20 +153,7 @@ function sqlVerdict(tool: string, sql: string | undefined): SafetyVerdict {
 }
 
 const READ_ONLY_TOOLS = new Set(['cat', 'ls', 'grep', 'egrep', 'fgrep', 'jq', 'yq', 'head', 'tail', 'less', 'more', 'wc', 'sort', 'uniq', 'awk', 'cut', 'tr', 'echo', 'printf', 'top', 'htop', 'free', 'df', 'du', 'lsblk', 'iostat', 'vmstat', 'mpstat', 'ss', 'netstat', 'ping', 'traceroute', 'tracepath', 'mtr', 'dig', 'nslookup', 'host', 'nc', 'ncat', 'telnet', 'openssl', 'ps', 'pgrep', 'uptime', 'dmesg', 'date', 'printenv', 'whoami', 'id', 'hostname', 'which', 'type', 'stat', 'file', 'wget', 'base64', 'true', 'test', 'sleep', 'lsof', 'uname', 'getent', 'nproc', 'tee', 'xxd', 'diff', 'md5sum', 'sha256sum', 'kubectx', 'kubens', 'cd', 'pwd']);
-/** Commands that run another command (sudo kubectl …): what they run is what counts. Their flags that take a value. */
-export const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  sudo: new Set(['-u', '-g', '-C']),
-  watch: new Set(['-n', '--interval', '-d']),
-  time: new Set(),
-  nohup: new Set(),
-  timeout: new Set(['-s', '-k']),
-  xargs: new Set(['-n', '-I', '-P', '-d']),
-  // env FOO=1 kubectl delete … runs kubectl; env on its own only prints the environment.
-  env: new Set(['-u', '--unset', '-C', '--chdir']),
-};
-
 const RULES: Record<string, Rule> = {
-  kubectl,
   helm,
   iptables,
   ip6tables: iptables,
@@ -189,90 +188,45 @@ const RULES: Record<string, Rule> = {
   mongo: (args) => sqlVerdict('mongo', flagValue(args, '--eval')),
 };
 
-function shellScript(args: string[], parser: ShellParser): SafetyVerdict | undefined {
-  const script = flagValue(args, '-c');
-  if (script === undefined) return undefined;
-  const tree = parser.parse(script);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/** Classifies one command as it runs (wrappers already looked through). */
+function classifyInvocation(invocation: Invocation, ctx: CommandReader, inContainer = false): SafetyVerdict {
+  const { program } = invocation;
+  const args = invocation.args.map((a) => a.value);
+  // sh -c '…': its script's commands are classified on their own (visitInvocations yields them).
+  if (invocation.runsScript) return readOnly;
+  if (SHELLS.has(program)) {
+    if (inContainer) {
+      const script = args[args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a)) + 1];
+      if (script !== undefined && args.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return classifyScript(script, ctx);
+    }
+    return verdict('changes', inContainer ? 'opens a shell in the container' : 'opens a shell');
+  }
+  if (program === 'kubectl') {
+    const argv = parseKubectlArgv(invocation.args.map((w) => ({ value: w.value, start: w.start, end: w.end, placeholder: w.expansion })), ctx.kubectl, { tolerant: true });
+    return kubectl(argv, invocation.args, ctx);
+  }
+  const rule = RULES[program];
+  if (rule) return rule(args);
+  if (READ_ONLY_TOOLS.has(program)) return readOnly;
+  if (/rollback|delete|destroy|uninstall|purge|wipe/i.test(program)) return verdict('destructive', `${invocation.name.value} (by its name)`);
+  return verdict('changes', `${invocation.name.value} is not known to be read-only`);
+}
+
+/** A script given as text (the `sh -c` of a command run in a container). */
+function classifyScript(script: string, ctx: CommandReader): SafetyVerdict {
+  const tree = ctx.parser.parse(script);
   try {
-    return classifyStatements(tree.rootNode, parser);
+    return classifyStatements(tree.rootNode, ctx);
   } finally {
     tree.delete();
   }
 }
 
-/** Classifies one simple command by its name and arguments. */
-function classifySimple(command: SimpleCommand, parser: ShellParser, inContainer = false): SafetyVerdict {
-  const name = command.name.split('/').at(-1) ?? command.name;
-  const wrapperFlags = WRAPPERS[name];
-  if (wrapperFlags) {
-    const rest = command.args;
-    let i = 0;
-    while (i < rest.length && (rest[i]!.startsWith('-') || /^\w+=/.test(rest[i]!) || /^\d+(\.\d+)?s?$/.test(rest[i]!))) {
-      i += wrapperFlags.has(rest[i]!) ? 2 : 1;
-    }
-    if (i >= rest.length) return readOnly;
-    return classifySimple({ name: rest[i]!, args: rest.slice(i + 1) }, parser, inContainer);
-  }
-  if (name === 'sh' || name === 'bash' || name === 'ash' || name === 'zsh') {
-    return shellScript(command.args, parser) ?? verdict('changes', inContainer ? 'opens a shell in the container' : 'opens a shell');
-  }
-  const rule = RULES[name];
-  if (rule) return rule(command.args, parser);
-  if (READ_ONLY_TOOLS.has(name)) return readOnly;
-  if (/rollback|delete|destroy|uninstall|purge|wipe/i.test(name)) return verdict('destructive', `${command.name} (by its name)`);
-  return verdict('changes', `${command.name} is not known to be read-only`);
-}
-
-/** The value of a shell word as the command receives it (quotes removed; expansions kept as written). */
-export function wordValue(node: ShellNode): string {
-  switch (node.type) {
-    case 'raw_string':
-      return node.text.slice(1, -1);
-    case 'string':
-      return node.text.slice(1, -1);
-    case 'concatenation':
-      return node.namedChildren.map((c) => (c ? wordValue(c) : '')).join('');
-    case 'word':
-      return node.text.replace(/\\(.)/g, '$1');
-    default:
-      return node.text;
-  }
-}
-
-/** Every node of a type under a node, in document order. A tree cursor walks the tree without
- * materialising the nodes it passes, which matters when thousands of blocks are checked. */
-export function nodesOfType(root: ShellNode, type: string): ShellNode[] {
-  const found: ShellNode[] = [];
-  const cursor = root.walk();
-  try {
-    let depth = 0;
-    for (;;) {
-      if (cursor.nodeType === type) found.push(cursor.currentNode);
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (depth === 0 || !cursor.gotoParent()) return found;
-        depth--;
-      }
-      if (depth === 0) return found;
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-/** The simple commands of a node, however deeply nested in pipelines, lists, loops and substitutions. */
-export function simpleCommandsOf(node: ShellNode): { node: ShellNode; command: SimpleCommand }[] {
-  return nodesOfType(node, 'command').flatMap((n) => {
-    const nameNode = n.childForFieldName('name');
-    if (!nameNode) return [];
-    const args = n.childrenForFieldName('argument').flatMap((a) => (a ? [wordValue(a)] : []));
-    return [{ node: n, command: { name: wordValue(nameNode.namedChildren[0] ?? nameNode), args } }];
-  });
-}
-
-export function classifyStatements(node: ShellNode, parser: ShellParser): SafetyVerdict {
-  return worst(simpleCommandsOf(node).map(({ command }) => classifySimple(command, parser)));
+/** The class of a statement: the most severe of every command it runs. */
+export function classifyStatements(node: ShellNode, ctx: CommandReader): SafetyVerdict {
+  const verdicts: SafetyVerdict[] = [];
+  visitInvocations(node, ctx.parser, (invocation) => verdicts.push(classifyInvocation(invocation, ctx)));
+  return worst(verdicts);
 }

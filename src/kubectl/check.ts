@@ -5,19 +5,13 @@
  * columns, templates and label selectors; removed things are errors, deprecated ones warnings.
  */
 import { closest } from '../text/edit-distance.ts';
-import type { CommandNode, KubectlModel } from './model.ts';
+import { flagsByName, parseKubectlArgv, type ArgvProblem, type KubectlArg, type KubectlArgv, type ParsedFlag } from './argv.ts';
+import type { KubectlModel } from './model.ts';
 import { ROLLOUT_KINDS, SCALE_KINDS } from './resources.ts';
 import type { FlagSpec } from './schema-types.ts';
 import { checkCustomColumns, checkFlagValue, checkGoTemplate, checkJsonPath, checkLabelSelector, checkPatchBody } from './syntax.ts';
 
-export interface KubectlArg {
-  /** The argument as kubectl receives it (quotes removed). */
-  value: string;
-  start: number;
-  end: number;
-  /** The argument is or contains a placeholder such as <pod-name>: any value is accepted there. */
-  placeholder: boolean;
-}
+export type { KubectlArg } from './argv.ts';
 
 export interface Finding {
   start: number;
@@ -57,27 +51,25 @@ const POSITIONAL: Record<string, Positional> = {
   scale: 'scale', logs: 'pod', attach: 'pod', 'port-forward': 'pod', debug: 'pod', exec: 'exec', explain: 'explain',
 };
 
-interface Parsed {
-  node: CommandNode;
-  /** How many of the args name the command ("rollout", "undo"). */
-  pathLength: number;
-  flags: Map<string, { value: string | undefined; arg: KubectlArg }[]>;
-  positionals: KubectlArg[];
-  /** Arguments after "--". */
-  afterDashes: KubectlArg[] | undefined;
-}
+type Flags = ReadonlyMap<string, ParsedFlag[]>;
 
 export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): Finding[] {
   const findings: Finding[] = [];
-  const report = (arg: KubectlArg | undefined, severity: Finding['severity'], rule: string, message: string, hint?: string) => {
+  const report: Report = (arg, severity, rule, message, hint) => {
     const at = arg ?? args[0];
     findings.push({ start: at?.start ?? 0, end: at?.end ?? 0, severity, rule, message, ...(hint ? { hint } : {}) });
   };
-  const parsed = parse(args, model, report);
-  if (!parsed) return findings;
-  const { node, flags, positionals } = parsed;
+  const parsed = parseKubectlArgv(args, model);
+  const flags = flagsByName(parsed);
+  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report);
+  const problem = parsed.problems[0];
+  if (problem) {
+    reportProblem(problem, report);
+    return findings;
+  }
+  const { node, positionals } = parsed;
   const spec = node.spec;
-  const path = spec?.path.join(' ') ?? '';
+  const path = parsed.path.join(' ');
 
   if (spec?.group) {
     // Parsing descended into every subcommand it recognised: a word left here is none of them.
@@ -85,150 +77,50 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
     if (next?.placeholder) return findings;
     const choices = [...new Set([...node.children.values()].map((c) => c.spec?.path.at(-1) ?? ''))].filter(Boolean).sort();
     const guess = next ? closest(next.value, choices) : undefined;
-    report(next ?? args[parsed.pathLength - 1], 'error', 'kubectl/unknown-command', next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`, guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`);
+    report(next ?? args[parsed.pathEnd - 1], 'error', 'kubectl/unknown-command', next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`, guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`);
     return findings;
   }
 
   for (const required of spec?.requiredFlags ?? []) {
-    if (!flags.has(required)) report(args[parsed.pathLength - 1], 'error', 'kubectl/required-flag', `required flag(s) "${required}" not set`, `add --${required}=…`);
+    if (!flags.has(required)) report(args[parsed.pathEnd - 1], 'error', 'kubectl/required-flag', `required flag(s) "${required}" not set`, `add --${required}=…`);
   }
 
   const rule = POSITIONAL[path];
-  if (rule) checkPositionals(rule, path, parsed, model, report);
+  if (rule) checkPositionals(rule, path, parsed, flags, model, report);
   return findings;
 }
 
 type Report = (arg: KubectlArg | undefined, severity: Finding['severity'], rule: string, message: string, hint?: string) => void;
 
-function parse(args: readonly KubectlArg[], model: KubectlModel, report: Report): Parsed | undefined {
-  let node = model.root;
-  let pathLength = 0;
-  let commandDone = false;
-  const flags = new Map<string, { value: string | undefined; arg: KubectlArg }[]>();
-  const positionals: KubectlArg[] = [];
-  let afterDashes: KubectlArg[] | undefined;
-
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (afterDashes) {
-      afterDashes.push(arg);
-      continue;
+function reportProblem(problem: ArgvProblem, report: Report): void {
+  switch (problem.kind) {
+    case 'unknown-command': {
+      const guess = closest(problem.arg.value, problem.node.children.keys());
+      report(problem.arg, 'error', 'kubectl/unknown-command', `unknown command "${problem.arg.value}" for "kubectl"`, guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands');
+      return;
     }
-    if (arg.value === '--') {
-      afterDashes = [];
-      continue;
-    }
-    if (arg.value.startsWith('-') && arg.value.length > 1 && !/^-\d/.test(arg.value)) {
-      const consumed = readFlag(args, i, node, flags, report);
-      if (consumed === undefined) return undefined;
-      i += consumed;
-      continue;
-    }
-    if (!commandDone && !arg.placeholder) {
-      const child = node.children.get(arg.value);
-      if (child) {
-        node = child;
-        pathLength = i + 1;
-        continue;
-      }
-      if (node === model.root) {
-        const guess = closest(arg.value, node.children.keys());
-        report(arg, 'error', 'kubectl/unknown-command', `unknown command "${arg.value}" for "kubectl"`, guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands');
-        return undefined;
-      }
-    }
-    commandDone = true;
-    positionals.push(arg);
-  }
-  if (node === model.root) {
-    report(args[0], 'error', 'kubectl/unknown-command', 'kubectl needs a command', 'such as kubectl get pods');
-    return undefined;
-  }
-  return { node, pathLength, flags, positionals, afterDashes };
-}
-
-/** Reads the flag at args[i]; returns how many extra args it consumed, or undefined to stop. */
-function readFlag(
-  args: readonly KubectlArg[],
-  i: number,
-  node: CommandNode,
-  flags: Parsed['flags'],
-  report: Report,
-): number | undefined {
-  const arg = args[i]!;
-  const record = (flag: FlagSpec, value: string | undefined, at: KubectlArg) => {
-    const list = flags.get(flag.name) ?? [];
-    list.push({ value, arg: at });
-    flags.set(flag.name, list);
-    checkValue(flag, value, at, node, flags, report);
-  };
-
-  if (arg.value.startsWith('--')) {
-    const eq = arg.value.indexOf('=');
-    const name = arg.value.slice(2, eq < 0 ? undefined : eq);
-    const inline = eq < 0 ? undefined : arg.value.slice(eq + 1);
-    const flag = node.flags.byName.get(name);
-    if (!flag) {
+    case 'missing-command':
+      report(problem.arg, 'error', 'kubectl/unknown-command', 'kubectl needs a command', 'such as kubectl get pods');
+      return;
+    case 'unknown-flag': {
+      const { arg, name, node } = problem;
       if (REMOVED_FLAGS[name]) {
         report(arg, 'error', 'kubectl/removed-flag', `unknown flag: --${name}`, REMOVED_FLAGS[name]);
       } else {
         const guess = closest(name, node.flags.byName.keys());
         report(arg, 'error', 'kubectl/unknown-flag', `unknown flag: --${name} for "${node.display}"`, guess ? `did you mean --${guess}?` : `see ${node.display} --help`);
       }
-      // An unknown flag's value cannot be told from a positional: stop checking this command.
-      return undefined;
+      return;
     }
-    if (inline !== undefined) {
-      record(flag, inline, arg);
-      return 0;
-    }
-    if (flag.bare !== undefined) {
-      record(flag, undefined, arg);
-      return 0;
-    }
-    const value = args[i + 1];
-    if (!value) {
-      report(arg, 'error', 'kubectl/flag-needs-value', `flag needs an argument: --${name}`);
-      return undefined;
-    }
-    record(flag, value.value, value);
-    return 1;
+    case 'unknown-shorthand':
+      report(problem.arg, 'error', 'kubectl/unknown-flag', `unknown shorthand flag: '${problem.letter}' in ${problem.arg.value}`, `see ${problem.node.display} --help`);
+      return;
+    case 'flag-needs-value':
+      report(problem.arg, 'error', 'kubectl/flag-needs-value', problem.flag.startsWith('--') ? `flag needs an argument: ${problem.flag}` : `flag needs an argument: '${problem.flag.slice(1)}' in ${problem.flag}`);
   }
-
-  // Shorthand: -it, -n ns, -nns, -n=ns, -o=yaml
-  const letters = arg.value.slice(1);
-  for (let j = 0; j < letters.length; j++) {
-    const letter = letters[j]!;
-    const flag = node.flags.byShort.get(letter);
-    if (!flag) {
-      report(arg, 'error', 'kubectl/unknown-flag', `unknown shorthand flag: '${letter}' in ${arg.value}`, `see ${node.display} --help`);
-      return undefined;
-    }
-    const rest = letters.slice(j + 1);
-    if (rest.startsWith('=')) {
-      record(flag, rest.slice(1), arg);
-      return 0;
-    }
-    if (flag.bare !== undefined) {
-      record(flag, undefined, arg);
-      continue;
-    }
-    if (rest) {
-      record(flag, rest, arg);
-      return 0;
-    }
-    const value = args[i + 1];
-    if (!value) {
-      report(arg, 'error', 'kubectl/flag-needs-value', `flag needs an argument: '${letter}' in -${letter}`);
-      return undefined;
-    }
-    record(flag, value.value, value);
-    return 1;
-  }
-  return 0;
 }
 
-function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, node: CommandNode, flags: Parsed['flags'], report: Report): void {
+function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, flags: Flags, report: Report): void {
   if (flag.deprecated) report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
   if (value === undefined) {
     if (flag.name === 'dry-run') report(at, 'warning', 'kubectl/deprecated-flag', '--dry-run without a value is deprecated', 'write --dry-run=client (or server)');
@@ -266,13 +158,6 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, n
       if (value.includes(annotation)) report(at, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
     }
   }
-  if (flag.name === 'type' && node.spec?.path.join(' ') === 'patch') {
-    const body = flags.get('patch')?.[0];
-    if (body?.value !== undefined && !body.arg.placeholder) {
-      const problem = checkPatchBody(body.value, value);
-      if (problem) report(body.arg, 'error', 'kubectl/patch-body', problem);
-    }
-  }
 }
 
 function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Report): void {
@@ -302,8 +187,8 @@ function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Repo
   if (problem) report(at, 'error', 'kubectl/output-template', problem);
 }
 
-function checkPositionals(rule: Positional, path: string, parsed: Parsed, model: KubectlModel, report: Report): void {
-  const { positionals, flags, afterDashes } = parsed;
+function checkPositionals(rule: Positional, path: string, parsed: KubectlArgv, flags: Flags, model: KubectlModel, report: Report): void {
+  const { positionals, afterDashes } = parsed;
   const resources = model.resources;
   const checkType = (typeWord: string, at: KubectlArg) => {
     for (const type of typeWord.split(',')) {

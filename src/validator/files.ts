@@ -6,8 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
-import { loadShellParser } from '../shell/parser.ts';
-import { loadKubectlModel } from './load-model.ts';
+import { loadCommandReader } from '../commands/reader.ts';
 import { validateMarkdown, validateTreeYaml, type ValidatorContext } from './validate-content.ts';
 
 const isTreeFile = (file: string) => /\.ya?ml$/.test(file) && path.basename(path.dirname(file)) === 'trees';
@@ -29,10 +28,7 @@ export interface ValidationRun {
 /** Validates files and folders; custom resources come from <contentDir>/kubectl-custom-resources.yaml. */
 export async function validatePaths(targets: readonly string[], contentDir: string): Promise<ValidationRun> {
   const started = performance.now();
-  const ctx: ValidatorContext = {
-    model: await loadKubectlModel(path.join(contentDir, 'kubectl-custom-resources.yaml')),
-    parser: await loadShellParser(),
-  };
+  const ctx: ValidatorContext = await loadCommandReader(path.join(contentDir, 'kubectl-custom-resources.yaml'));
   const files = (await Promise.all(targets.map(filesIn))).flat();
   const diagnostics: Diagnostic[] = [];
   let commands = 0;

@@ -2,7 +2,8 @@
  * The snippet validator over content: every shell block of a Markdown/MDX file (and every `commands`
  * of a decision tree) goes through the same split and parse as the command blocks on the page
  * (src/commands/block.ts), and every kubectl invocation in it, however nested (pipelines, lists,
- * `$(…)`, sudo, watch, xargs), is checked against the kubectl schema. Findings come back as
+ * `$(…)`, `sh -c '…'`, behind sudo, watch, env, timeout, xargs: src/shell/words.ts), is checked
+ * against the kubectl schema. Findings come back as
  * diagnostics at the file's line and column.
  *
  * A block opts out only with a written reason: ```bash wrong="why the guide's command fails" (shown
@@ -10,17 +11,15 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { analyzeBlock, hasCapsPlaceholder, SHELL_BLOCK_LANGS } from '../commands/block.ts';
-import { nodesOfType, wordValue, WRAPPERS } from '../commands/safety.ts';
+import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
 import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
-import type { KubectlModel } from '../kubectl/model.ts';
 import { extractFences } from '../markdown/code-blocks.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
+import { visitInvocations } from '../shell/words.ts';
 
-export interface ValidatorContext {
-  model: KubectlModel;
-  parser: ShellParser;
-}
+/** The parser and the kubectl model (with the team's custom resources) commands are checked with. */
+export type ValidatorContext = CommandReader;
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -37,70 +36,37 @@ interface Origin {
   indent: number;
 }
 
-const WRAPPER_NAMES = new Set(Object.keys(WRAPPERS));
-const EXPANSIONS = new Set(['command_substitution', 'simple_expansion', 'expansion', 'process_substitution', 'arithmetic_expansion']);
 const TYPOGRAPHIC = /[“”„‘’–—]/g;
-
-function hasExpansion(node: ShellNode): boolean {
-  if (node.type === 'word' || node.type === 'raw_string') return false;
-  const text = node.text;
-  if (!text.includes('$') && !text.includes('`') && !text.includes('<(')) return false;
-  if (EXPANSIONS.has(node.type)) return true;
-  return node.namedChildren.some((c) => c !== null && hasExpansion(c));
-}
 
 interface Invocation {
   args: { value: string; start: number; end: number; expansion: boolean }[];
   start: number;
 }
 
-/** The kubectl invocations in a statement: its argument words after "kubectl", with offsets. */
-function kubectlInvocations(statement: ShellNode, offset: number): Invocation[] {
+/** The kubectl invocations in a statement, with their argument words and offsets. */
+function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellParser): Invocation[] {
   const invocations: Invocation[] = [];
-  for (const node of nodesOfType(statement, 'command')) {
-    const nameNode = node.childForFieldName('name');
-    if (!nameNode) continue;
-    // Only kubectl itself, or kubectl behind a wrapper (sudo kubectl, watch -n 5 kubectl, xargs kubectl):
-    // decide from the name before reading any argument.
-    const name = commandName(nameNode.text);
-    if (name !== 'kubectl' && !WRAPPER_NAMES.has(name)) continue;
-    const words = node.childrenForFieldName('argument').filter((a): a is ShellNode => a !== null);
-    const at = name === 'kubectl' ? -1 : words.findIndex((w) => commandName(w.text) === 'kubectl');
-    if (name !== 'kubectl' && at < 0) continue;
-    const start = at < 0 ? nameNode.startIndex : words[at]!.startIndex;
-    // An expansion ($VAR, $(…)) or an ALL_CAPS placeholder makes a value unknown until run time.
-    const args = words.slice(at + 1).map((w) => ({ value: wordValue(w), start: offset + w.startIndex, end: offset + w.endIndex, expansion: hasExpansion(w) || hasCapsPlaceholder(w) }));
-    args.push(...wordsBeforeHeredoc(node, offset));
-    invocations.push({ start: offset + start, args });
-  }
+  visitInvocations(
+    statement,
+    parser,
+    (invocation) => {
+      if (invocation.program !== 'kubectl') return;
+      // An expansion ($VAR, $(…)) or an ALL_CAPS placeholder makes a value unknown until run time.
+      const args = invocation.args.map((w) => ({ value: w.value, start: w.start, end: w.end, expansion: w.expansion || (w.node !== undefined && hasCapsPlaceholder(w.node)) }));
+      invocations.push({ start: invocation.name.start, args });
+    },
+    offset,
+  );
   return invocations;
-}
-
-const commandName = (word: string) => word.replace(/^["']|["']$/g, '').split('/').at(-1) ?? word;
-
-/**
- * tree-sitter-bash drops a word written just before a heredoc (`kubectl apply -f - <<EOF` parses as
- * `kubectl apply -f`): recover the plain words between the command and its redirect.
- */
-function wordsBeforeHeredoc(command: ShellNode, offset: number): Invocation['args'] {
-  const statement = command.parent;
-  if (statement?.type !== 'redirected_statement') return [];
-  const redirect = statement.childrenForFieldName('redirect').find((r) => r !== null);
-  if (!redirect || redirect.startIndex <= command.endIndex) return [];
-  const gap = statement.text.slice(command.endIndex - statement.startIndex, redirect.startIndex - statement.startIndex);
-  return [...gap.matchAll(/\S+/g)].map((m) => {
-    const start = offset + command.endIndex + (m.index ?? 0);
-    return { value: m[0], start, end: start + m[0].length, expansion: false };
-  });
 }
 
 /** Validates one block of shell code. */
 export function validateShellCode(code: string, lang: string, origin: Origin, ctx: ValidatorContext): ValidationResult {
   const invocations: Invocation[] = [];
-  const block = analyzeBlock(code, lang, ctx.parser, {
+  const block = analyzeBlock(code, lang, ctx, {
     classify: false,
     findCaps: false,
-    onStatement: (statement, offset) => invocations.push(...kubectlInvocations(statement, offset)),
+    onStatement: (statement, offset) => invocations.push(...kubectlInvocations(statement, offset, ctx.parser)),
   });
 
   const lineStarts = [0];
@@ -119,7 +85,7 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
       end: a.end,
       placeholder: a.expansion || block.placeholders.some((p) => p.start < a.end && p.end > a.start),
     }));
-    for (const finding of checkKubectl(args, ctx.model)) {
+    for (const finding of checkKubectl(args, ctx.kubectl)) {
       diagnostics.push({
         file: origin.file,
         ...position(finding.start),

@@ -1,19 +1,11 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../src/checks/diagnostics.ts';
-import { loadShellParser } from '../../src/shell/parser.ts';
-import { loadKubectlModel } from '../../src/validator/load-model.ts';
+import { loadCommandReader } from '../../src/commands/reader.ts';
 import { validateMarkdown, validateShellCode, type ValidatorContext } from '../../src/validator/validate-content.ts';
 import { projectRoot } from './project.ts';
 
-let context: Promise<ValidatorContext> | undefined;
-
-export function validatorContext(): Promise<ValidatorContext> {
-  context ??= (async () => ({
-    model: await loadKubectlModel(path.join(projectRoot, 'content/kubectl-custom-resources.yaml')),
-    parser: await loadShellParser(),
-  }))();
-  return context;
-}
+/** The parser and the kubectl model with the site's custom resources, as the build checks with. */
+export const validatorContext = (): Promise<ValidatorContext> => loadCommandReader(path.join(projectRoot, 'content/kubectl-custom-resources.yaml'));
 
 export async function validateCommand(code: string): Promise<Diagnostic[]> {
   return validateShellCode(code, 'bash', { file: 'test.md', line: 1, indent: 0 }, await validatorContext()).diagnostics;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/commands/block.ts';
-import { loadShellParser, type ShellParser } from '../../src/shell/parser.ts';
+import { loadCommandReader, type CommandReader } from '../../src/commands/reader.ts';
 
-let parser: ShellParser;
+let reader: CommandReader;
 beforeAll(async () => {
-  parser = await loadShellParser();
+  reader = await loadCommandReader();
 });
 
-const analyze = (code: string, lang = 'bash') => analyzeBlock(code, lang, parser);
+const analyze = (code: string, lang = 'bash') => analyzeBlock(code, lang, reader);
 const commands = (block: AnalyzedBlock) => block.parts.filter((p) => p.kind === 'command').map((p) => copyText(block, p));
 
 describe('splitting a block into commands', () => {
@@ -135,4 +135,62 @@ describe('safety classes', () => {
   it('takes the most severe class of a pipeline or list', () => {
     expect(safety('kubectl get pods && kubectl delete pod x')).toBe('destructive');
   });
+
+  // kubectl reads its global flags anywhere, before the verb too; a flag's value must never be taken
+  // for the verb (nor the verb for a flag's value), or `delete` hides behind `--v 6`.
+  it.each([
+    'kubectl --v 6 delete pod web-1',
+    'kubectl -v 6 delete pod web-1',
+    'kubectl --as-group admins delete namespace prod',
+    'kubectl --as admin --as-group system:masters delete ns prod',
+    'kubectl --profile cpu delete pod x',
+    'kubectl --context prod-eu delete pod x',
+    'kubectl -n prod delete pod x',
+    'kubectl delete -n prod pod x',
+    'kubectl delete pod x -n prod',
+    'kubectl -nprod delete pod x',
+    'kubectl --namespace=prod --v=9 drain node-1 --ignore-daemonsets',
+    'kubectl --request-timeout 5s -n prod rollout undo deploy/api',
+    'kubectl --kubeconfig /tmp/k -n prod scale deploy/api --replicas 0',
+    'kubectl --insecure-skip-tls-verify delete pod x',
+    'kubectl --bogus-flag delete pod x',
+    'sudo -u root kubectl --v 6 delete pod x',
+    'watch -d kubectl delete pod x',
+    'timeout 30s kubectl delete pod x',
+    'nice -n 10 kubectl delete pod x',
+  ])('%s is destructive: global flags before the verb do not hide it', (code) => {
+    expect(safety(code)).toBe('destructive');
+  });
+
+  it.each([
+    'kubectl --v 6 get pods',
+    'kubectl -n prod --context x get pods -o wide',
+    'kubectl --as-group admins get namespace prod',
+    'kubectl --profile cpu describe pod x',
+    'kubectl --namespace delete get pods',
+  ])('%s is read-only: a flag value that looks like a verb is a value', (code) => {
+    expect(safety(code)).toBe('read-only');
+  });
+
+  it.each([
+    ['sudo install -o root -g root -m 0755 kubectl /usr/local/bin/kubectl', 'install'],
+    ['command -v kubectl', undefined],
+  ])('%s: kubectl as an argument is not the command', (code, reason) => {
+    const part = analyze(code).parts.find((p) => p.kind === 'command');
+    if (reason) expect(part?.safety?.reasons.join(' ')).toContain(reason);
+    else expect(part?.safety?.safety).toBe('read-only');
+  });
+});
+
+describe('the rendered command block', () => {
+  it.each(['kubectl --v 6 delete pod web-1', 'kubectl --as-group admins delete namespace prod'])(
+    'marks %s destructive, so the page asks for a confirming second click',
+    async (code) => {
+      const { buildCommandBlock } = await import('../../src/commands/render.ts');
+      const { toHtml } = await import('hast-util-to-html');
+      const html = toHtml((await buildCommandBlock(code, 'bash')).element);
+      expect(html).toContain('data-safety="destructive"');
+      expect(html).toContain('1 destructive command');
+    },
+  );
 });

@@ -45,6 +45,22 @@ describe('valid commands pass', () => {
     'for d in a b; do kubectl get deploy $d -n klinematrix-prod -o jsonpath=\'{.spec}\'; done',
     'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nEOF',
     'echo $(kubectl get pods -o name | head -1)',
+    // Global flags before the verb, and -n in every position.
+    'kubectl --v 6 delete pod web-1',
+    'kubectl -v=6 get pods',
+    'kubectl --as-group admins --as admin delete namespace prod',
+    'kubectl --profile cpu get pods',
+    'kubectl --profile=heap --profile-output=/tmp/heap.pprof get pods',
+    'kubectl --context prod-eu -n prod get pods',
+    'kubectl -n prod get pods',
+    'kubectl get -n prod pods',
+    'kubectl get pods -n prod',
+    'kubectl -nprod get pods',
+    'kubectl --namespace=prod rollout status deploy/api',
+    'kubectl -n prod logs deploy/api --tail=20',
+    "sh -c 'kubectl get pods -n prod'",
+    'sudo install -o root -g root -m 0755 kubectl /usr/local/bin/kubectl',
+    'env KUBECONFIG=/tmp/k timeout 30 kubectl get pods',
   ])('%s', async (code) => {
     expect((await errors(code)).map(formatDiagnostic)).toEqual([]);
   });
@@ -81,6 +97,16 @@ describe('invalid commands fail with the right rule', () => {
     ['kubectl rollout restrat deployment/x', 'kubectl/unknown-command', 'did you mean "kubectl rollout restart"?'],
     ['kubectl get deployment deployment/x', 'kubectl/resource-name-form', ''],
     ['env KUBECONFIG=/tmp/x kubectl gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
+    // Global flags before the verb are checked like any other, and the verb after them too.
+    ['kubectl --v six get pods', 'kubectl/flag-value', 'whole number'],
+    ['kubectl --profile gpu get pods', 'kubectl/flag-value', 'cpu'],
+    ['kubectl --context prod gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
+    ['kubectl -n prod get deploymnets', 'kubectl/unknown-resource', 'did you mean deployments?'],
+    ['kubectl --as-group admins delete namespac prod', 'kubectl/unknown-resource', 'namespace'],
+    ['kubectl get pods -n prod --all-namespace', 'kubectl/unknown-flag', 'did you mean --all-namespaces?'],
+    ['kubectl --namespace', 'kubectl/flag-needs-value', '--namespace'],
+    ["sh -c 'kubectl gett pods'", 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
+    ['timeout 30 kubectl get deploymnets', 'kubectl/unknown-resource', 'did you mean deployments?'],
   ])('%s -> %s', async (code, rule, text) => {
     const found = await errors(code);
     expect(found.map((d) => d.rule)).toContain(rule);

@@ -22,7 +22,7 @@ describe('the parser and the validator on any input', () => {
           expect(d.line).toBeGreaterThanOrEqual(1);
           expect(d.column).toBeGreaterThanOrEqual(1);
         }
-        const block = analyzeBlock(code, 'bash', ctx.parser);
+        const block = analyzeBlock(code, 'bash', ctx);
         for (const part of block.parts) expect(part.end).toBeGreaterThanOrEqual(part.start);
       }),
       { numRuns: 400 },

@@ -1,0 +1,46 @@
+/**
+ * Loads the kubectl model: the committed schema (generated from a real kubectl), the built-in resource
+ * table and, for the validator, the team's custom resources (content/kubectl-custom-resources.yaml).
+ * Node only (reads files).
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { buildKubectlModel, type KubectlModel } from './model.ts';
+import { BUILTIN_RESOURCES } from './resources.ts';
+import type { KubectlSchema, ResourceSpec } from './schema-types.ts';
+
+export const SCHEMA_FILE = new URL('./kubectl-schema.json', import.meta.url);
+
+let schema: Promise<KubectlSchema> | undefined;
+const loadSchema = () => (schema ??= readFile(SCHEMA_FILE, 'utf8').then((text) => JSON.parse(text) as KubectlSchema));
+
+export async function loadCustomResources(file: string): Promise<ResourceSpec[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const data = parse(text) as { resources?: Partial<ResourceSpec>[] } | null;
+  return (data?.resources ?? []).map((r, i) => {
+    if (!r.name || !r.kind || r.group === undefined) {
+      throw new Error(`${file}: resource ${i + 1} needs at least name, kind and group`);
+    }
+    return {
+      name: r.name,
+      singular: r.singular ?? r.kind.toLowerCase(),
+      shortNames: r.shortNames ?? [],
+      kind: r.kind,
+      group: r.group,
+      version: r.version ?? 'v1',
+      namespaced: r.namespaced ?? true,
+      ...(r.deprecated ? { deprecated: r.deprecated } : {}),
+    };
+  });
+}
+
+/** The model with the built-in resources, plus the custom resources of a file when one is given. */
+export async function loadKubectlModel(customResourcesFile?: string): Promise<KubectlModel> {
+  const custom = customResourcesFile ? await loadCustomResources(customResourcesFile) : [];
+  return buildKubectlModel(await loadSchema(), [...BUILTIN_RESOURCES, ...custom]);
+}
