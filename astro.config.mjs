@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import remarkDirective from 'remark-directive';
+import { SYNTAX_PLUGINS } from './src/markdown/parse.ts';
 import remarkCallouts from './src/plugins/remark-callouts.ts';
 import remarkCommandBlocks from './src/plugins/remark-command-blocks.ts';
 import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
@@ -20,8 +20,10 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor (Sätteri) does not run remark plugins; runbooks need the unified
     // pipeline. SmartyPants dashes are off: `--` in prose is far more often a kubectl flag than a dash.
+    // SYNTAX_PLUGINS (directives) are the syntax src/markdown/parse.ts parses with too, so the validator
+    // reads the very code blocks the pages show.
     processor: unified({
-      remarkPlugins: [remarkDirective, remarkCallouts, remarkWrongCommands, remarkCommandBlocks],
+      remarkPlugins: [...SYNTAX_PLUGINS, remarkCallouts, remarkWrongCommands, remarkCommandBlocks],
       smartypants: { dashes: false, backticks: false },
     }),
     // Command blocks are highlighted by remark-command-blocks (per command, placeholders kept apart);

@@ -9,7 +9,7 @@
  * fetching the one page for its compact spelling (/k8s002/) instead of the whole manifest: the cost of
  * an exact-ID lookup does not grow with the site.
  */
-import { escapeHtml } from '../text/html.ts';
+import { decodeEntities, escapeHtml } from '../text/html.ts';
 import { linkSpellings } from '../domain/ids.ts';
 
 /** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
@@ -32,8 +32,7 @@ export interface RedirectTarget extends RedirectSummary {
 export function readRedirectSummary(html: string): RedirectSummary | undefined {
   const match = /<meta name="runbook" content="([^"]*)">/.exec(html);
   if (!match) return undefined;
-  const json = match[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  return JSON.parse(json) as RedirectSummary;
+  return JSON.parse(decodeEntities(match[1]!)) as RedirectSummary;
 }
 
 export function redirectPageHtml(target: RedirectTarget): string {

@@ -5,7 +5,7 @@
 import { checkCatalog } from './catalog.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter.ts';
-import { checkTree, treeProblemToDiagnostic } from '../schemas/tree.ts';
+import { checkTree, treeProblemToDiagnostic } from './tree-graph.ts';
 
 export interface SourceFile {
   /** As it should appear in messages: relative to the project root. */

@@ -6,6 +6,7 @@
 import type { ZodType } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { extractFrontmatter, type Frontmatter } from '../markdown/frontmatter.ts';
 import { guideSchema, runbookSchema, type Guide, type Runbook } from '../schemas/runbook.ts';
 import { treeSchema, type Tree } from '../schemas/tree.ts';
 
@@ -52,19 +53,6 @@ export const checkRunbookFile = (file: string, source: string): CheckedFile<Runb
 
 export const checkGuideFile = (file: string, source: string): CheckedFile<Guide> =>
   checkFrontmatterFile(file, source, guideSchema, GUIDE_FIELD_HINTS);
-
-interface Frontmatter {
-  yaml: string;
-  /** The file line on which the YAML text starts (the line after the opening ---). */
-  firstLine: number;
-}
-
-/** Splits the YAML frontmatter off a Markdown/MDX source, or returns undefined when there is none. */
-export function extractFrontmatter(source: string): Frontmatter | undefined {
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!match || match[1] === undefined) return undefined;
-  return { yaml: match[1], firstLine: 2 };
-}
 
 const TREE_FIELD_HINTS: Record<string, string> = {
   title: 'the tree title, e.g. title: Incident triage',

@@ -1,3 +1,5 @@
+import { decodeEntities } from '../text/html.ts';
+
 /**
  * Finds internal links and anchors of a built site that lead nowhere. Works on the output folder's
  * files as a map from site path to content, so it serves the build tests and the offline bundle alike.
@@ -12,8 +14,6 @@ const LINK_ATTRIBUTE = /<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|sr
 const ID_ATTRIBUTE = /\s(?:id|name)="([^"]*)"/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-const decodeEntities = (s: string) =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 export function linksOf(html: string): string[] {
   return [...html.matchAll(LINK_ATTRIBUTE)].map((m) => decodeEntities(m[1]!));

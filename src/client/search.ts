@@ -5,7 +5,7 @@
  * site, or the offline copy's own index where Pagefind cannot run (opened from disk).
  * This module itself loads on first use (search-launcher.ts), and so does either index.
  */
-import { escapeHtml } from '../text/html.ts';
+import { decodeEntities, escapeHtml } from '../text/html.ts';
 import type { OfflineDoc } from '../search/offline-search.ts';
 import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../domain/vocabulary.ts';
 import { containsPhrase, mergeWordResults, planSearch } from '../search/query.ts';
@@ -286,10 +286,9 @@ async function offlineEngine(docs: OfflineDoc[]): Promise<SearchEngine> {
 function excerptElement(excerpt: string): HTMLElement {
   const element = document.createElement('span');
   element.className = 'search-hit__excerpt';
-  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? '';
   for (const [i, part] of excerpt.split(/<\/?mark>/).entries()) {
-    if (i % 2 === 1) element.append(Object.assign(document.createElement('mark'), { textContent: decode(part) }));
-    else element.append(decode(part));
+    if (i % 2 === 1) element.append(Object.assign(document.createElement('mark'), { textContent: decodeEntities(part) }));
+    else element.append(decodeEntities(part));
   }
   return element;
 }

@@ -5,8 +5,11 @@
  * `\` continuation or a `for … done` loop is one command, and statements that share a line
  * (`a; b`, `a && b`) are copied together.
  */
+import { CONSOLE_LANGS } from '../markdown/code-blocks.ts';
 import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import type { ShellNode } from '../shell/parser.ts';
+import { lineIndex } from '../text/lines.ts';
+import { plainShellText } from '../text/typography.ts';
 import type { CommandReader } from './reader.ts';
 import { classifyStatements, worst, type SafetyVerdict } from './safety.ts';
 
@@ -30,22 +33,7 @@ export interface AnalyzedBlock {
   placeholders: PlaceholderSpan[];
 }
 
-export const SHELL_BLOCK_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
-const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession']);
 
-/** Typographic characters that must never reach a shell, and what the author meant by them. */
-const TYPOGRAPHIC: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '–': '--', '—': '--', '\u00a0': ' ' };
-
-/** The code with smart quotes and dashes put back to what a shell expects. */
-export function plainShellText(code: string): string {
-  return code.replace(/[“”„‘’–—\u00a0]/g, (c) => TYPOGRAPHIC[c] ?? c);
-}
-
-function lineStarts(code: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < code.length; i++) if (code[i] === '\n') starts.push(i + 1);
-  return starts;
-}
 
 const QUOTED = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_string', 'heredoc_body', 'comment', 'simple_expansion', 'expansion', 'variable_name', 'heredoc_start', 'heredoc_end']);
 
@@ -107,18 +95,8 @@ function analyzeShell(code: string, offset: number, reader: CommandReader, angle
 }
 
 function splitStatements(code: string, masked: string, offset: number, root: ShellNode, reader: CommandReader, { onStatement, classify = true, findCaps = true }: AnalyzeOptions) {
-  const starts = lineStarts(code);
-  const lineOf = (index: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const lineEnd = (line: number) => (line + 1 < starts.length ? starts[line + 1]! - 1 : code.length);
+  const lines = lineIndex(code);
+  const lineOf = (index: number) => lines.position(index).line;
 
   interface Unit { kind: 'command' | 'comment'; firstLine: number; lastLine: number; nodes: ShellNode[]; trailing: ShellNode[] }
   const units: Unit[] = [];
@@ -144,7 +122,7 @@ function splitStatements(code: string, masked: string, offset: number, root: She
   }
 
   const parts: BlockPart[] = units.map((unit) => {
-    const part: BlockPart = { kind: unit.kind, start: offset + starts[unit.firstLine]!, end: offset + lineEnd(unit.lastLine) };
+    const part: BlockPart = { kind: unit.kind, start: offset + lines.lineStart(unit.firstLine), end: offset + lines.lineEnd(unit.lastLine) };
     if (unit.kind === 'command') {
       const first = unit.nodes[0]!;
       const last = unit.nodes.at(-1)!;

@@ -3,6 +3,8 @@
  * `#step=scope/pods/crashloop` is the path of nodes from the start. Without JavaScript the tree's links
  * are plain anchors (`#step-crashloop`); the stepper turns those into the shortest path.
  */
+import type { Tree } from '../schemas/tree.ts';
+
 export interface TreeGraph {
   start: string;
   /** For each node, the nodes its answers lead to. */
@@ -53,4 +55,22 @@ export function pathFromHash(hash: string, graph: TreeGraph): string[] {
   }
   if (raw.startsWith('step-')) return shortestPath(graph, raw.slice('step-'.length)) ?? [graph.start];
   return [graph.start];
+}
+
+/** Nodes in the order a reader meets them from the start (breadth first), for the top-to-bottom page. */
+export function readingOrder(tree: Tree): string[] {
+  const order: string[] = [];
+  const queue = [tree.start];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    order.push(id);
+    for (const answer of tree.nodes[id]?.answers ?? []) {
+      if (answer.next && !seen.has(answer.next)) {
+        seen.add(answer.next);
+        queue.push(answer.next);
+      }
+    }
+  }
+  return order;
 }

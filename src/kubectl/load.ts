@@ -7,12 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { buildKubectlModel, type KubectlModel } from './model.ts';
 import { BUILTIN_RESOURCES } from './resources.ts';
+import schemaJson from './kubectl-schema.json' with { type: 'json' };
 import type { KubectlSchema, ResourceSpec } from './schema-types.ts';
 
-export const SCHEMA_FILE = new URL('./kubectl-schema.json', import.meta.url);
-
-let schema: Promise<KubectlSchema> | undefined;
-const loadSchema = () => (schema ??= readFile(SCHEMA_FILE, 'utf8').then((text) => JSON.parse(text) as KubectlSchema));
+// Imported, not read from disk: the build bundles this module into Astro's chunks, away from the file.
+const schema = schemaJson as KubectlSchema;
 
 export async function loadCustomResources(file: string): Promise<ResourceSpec[]> {
   let text: string;
@@ -42,5 +41,5 @@ export async function loadCustomResources(file: string): Promise<ResourceSpec[]>
 /** The model with the built-in resources, plus the custom resources of a file when one is given. */
 export async function loadKubectlModel(customResourcesFile?: string): Promise<KubectlModel> {
   const custom = customResourcesFile ? await loadCustomResources(customResourcesFile) : [];
-  return buildKubectlModel(await loadSchema(), [...BUILTIN_RESOURCES, ...custom]);
+  return buildKubectlModel(schema, [...BUILTIN_RESOURCES, ...custom]);
 }

@@ -1,49 +1,81 @@
 /**
- * The code in a Markdown/MDX text: fenced blocks (with language, attributes and line) and inline
- * code spans. A line scanner, not a full Markdown parser: it is what the content tests and the
- * snippet validator need, and it runs on any Markdown, including the guides as they were exported.
+ * The code in a parsed Markdown file: fenced blocks (with language, attributes, and where each of their
+ * lines sits in the file, inside lists and blockquotes too) and inline code spans. The page's command
+ * blocks (src/plugins/remark-command-blocks.ts), the validator and the content tests all take their
+ * code from here, over the one parse of src/markdown/parse.ts.
  */
+import type { Code, InlineCode, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { parseFenceMeta, type FenceMeta } from './fence-meta.ts';
 
-export interface CodeFence {
+/** Fence languages that hold shell commands; console ones are transcripts with `$ ` prompts. */
+export const SHELL_BLOCK_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
+export const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession']);
+
+export interface CodeBlock {
+  /** Lower case; "" for a fence without one. */
   lang: string;
   meta: FenceMeta;
-  /** The block's lines, with the fence's own indentation removed. */
-  body: string;
-  /** 1-based line of the first body line. */
+  code: string;
+  /** 1-based line of the block's first line of code. */
   line: number;
-  /** Columns of indentation removed from each body line (fences nested in lists). */
-  indent: number;
+  /** For each line of code, the 0-based column of the file where it starts (fences in lists and blockquotes are indented). */
+  columns: number[];
+  /** A fence (``` or ~~~), not a block indented by four spaces (which MDX does not have). */
+  fenced: boolean;
+  /** The parse node, for plugins that replace it. */
+  node: Code;
 }
 
-export function extractFences(markdown: string): CodeFence[] {
-  const lines = markdown.split(/\r?\n/);
-  const fences: CodeFence[] = [];
-  let open: { marker: string; indent: number; lang: string; meta: string; start: number; body: string[] } | undefined;
-  lines.forEach((text, i) => {
-    if (!open) {
-      const start = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/.exec(text);
-      if (start) {
-        open = { indent: start[1]!.length, marker: start[2]!, lang: start[3] ?? '', meta: start[4] ?? '', start: i + 2, body: [] };
-      }
-      return;
-    }
-    const close = new RegExp(`^\\s*${open.marker[0]}{${open.marker.length},}\\s*$`);
-    if (close.test(text)) {
-      fences.push({ lang: open.lang.toLowerCase(), meta: parseFenceMeta(open.meta), body: open.body.join('\n'), line: open.start, indent: open.indent });
-      open = undefined;
-      return;
-    }
-    // Fences nested in list items are indented; their content carries the same indentation.
-    const indent = /^\s*/.exec(text)![0].length;
-    open.body.push(text.slice(Math.min(indent, open.indent)));
+export interface InlineCodeSpan {
+  code: string;
+  line: number;
+  column: number;
+}
+
+/** Where each line of a block's code starts in the file: the source line ends with the code line. */
+function columnsOf(node: Code, sourceLines: readonly string[] | undefined): number[] {
+  const codeLines = node.value.split('\n');
+  const first = node.position?.start.line ?? 0; // the opening fence's line
+  const fenceColumn = (node.position?.start.column ?? 1) - 1;
+  return codeLines.map((text, i) => {
+    const source = sourceLines?.[first + i]; // line first + 1 + i, 1-based
+    return source !== undefined && text !== '' && source.endsWith(text) ? source.length - text.length : fenceColumn;
   });
-  return fences;
 }
 
-/** Inline `code` spans outside fenced blocks. */
-export function extractInlineCode(markdown: string): string[] {
-  const outside = markdown.replace(/^(\s*)(`{3,}|~{3,})[\s\S]*?^\s*\2\s*$/gm, '');
-  return [...outside.matchAll(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g)].map((m) => m[2]!.trim());
+/** Whether a code node is a fence (its first line opens with ``` or ~~~) rather than indented code. */
+function isFence(node: Code, sourceLines: readonly string[] | undefined): boolean {
+  const start = node.position?.start;
+  const opening = start && sourceLines?.[start.line - 1]?.slice(start.column - 1);
+  return opening === undefined ? node.lang !== null : /^(`{3,}|~{3,})/.test(opening);
 }
 
+/** Every code block of a parsed file, in document order. Pass the source for exact columns. */
+export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
+  const sourceLines = source?.split(/\r?\n/);
+  const blocks: CodeBlock[] = [];
+  visit(tree, 'code', (node: Code) => {
+    blocks.push({
+      lang: (node.lang ?? '').toLowerCase(),
+      meta: parseFenceMeta(node.meta),
+      code: node.value,
+      line: (node.position?.start.line ?? 0) + 1,
+      columns: columnsOf(node, sourceLines),
+      fenced: isFence(node, sourceLines),
+      node,
+    });
+  });
+  return blocks;
+}
+
+export const isShellBlock = (block: Pick<CodeBlock, 'lang'>) => SHELL_BLOCK_LANGS.has(block.lang);
+
+/** Inline `code` spans, with their line and column. */
+export function inlineCodeOf(tree: Root): InlineCodeSpan[] {
+  const spans: InlineCodeSpan[] = [];
+  visit(tree, 'inlineCode', (node: InlineCode) => {
+    spans.push({ code: node.value, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 });
+  });
+  return spans;
+}

@@ -5,13 +5,11 @@
  * are left alone: a command a guide got wrong is shown, never offered for copying.
  */
 import { toHtml } from 'hast-util-to-html';
-import type { Code, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { SHELL_BLOCK_LANGS } from '../commands/block.ts';
 import { buildCommandBlock } from '../commands/render.ts';
-import { parseFenceMeta } from '../markdown/fence-meta.ts';
+import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
 
 interface AstroData {
@@ -20,15 +18,13 @@ interface AstroData {
 
 export default function remarkCommandBlocks() {
   return async (tree: Root, file: VFile) => {
-    const blocks: Code[] = [];
-    visit(tree, 'code', (node: Code) => {
-      if (node.lang && SHELL_BLOCK_LANGS.has(node.lang.toLowerCase()) && !parseFenceMeta(node.meta)['wrong']) blocks.push(node);
-    });
+    // The same blocks the validator checks (src/markdown/code-blocks.ts), less the marked-wrong ones.
+    const blocks = codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
     if (blocks.length === 0) return;
 
     const placeholders: PlaceholderSpan[] = [];
-    for (const node of blocks) {
-      const { element, placeholders: found } = await buildCommandBlock(node.value, node.lang!.toLowerCase());
+    for (const { node, code, lang } of blocks) {
+      const { element, placeholders: found } = await buildCommandBlock(code, lang);
       placeholders.push(...found);
       // The block goes in as one string of HTML (<Fragment set:html="…" />), not as a tree: MDX would
       // turn every highlighted token into a JSX call, making each runbook's module about fifteen times

@@ -8,7 +8,9 @@ import { toHtml } from 'hast-util-to-html';
 import { buildCommandBlock } from '../commands/render.ts';
 import { routes } from '../domain/routes.ts';
 import type { PlaceholderSpan } from '../domain/placeholders.ts';
-import { checkTree, readingOrder, type Tree } from '../schemas/tree.ts';
+import { checkTree } from '../checks/tree-graph.ts';
+import { readingOrder } from '../domain/tree-path.ts';
+import type { Tree } from '../schemas/tree.ts';
 import { href } from './href.ts';
 import { loadGuides, loadRunbooks } from './runbooks.ts';
 

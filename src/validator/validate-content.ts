@@ -10,11 +10,14 @@
  * as the guide's wrong original) or ```bash novalidate="why this must not be checked".
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { analyzeBlock, hasCapsPlaceholder, SHELL_BLOCK_LANGS } from '../commands/block.ts';
+import { analyzeBlock, hasCapsPlaceholder } from '../commands/block.ts';
 import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
 import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
-import { extractFences } from '../markdown/code-blocks.ts';
+import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
+import { lineIndex } from '../text/lines.ts';
+import { typographicCharacters } from '../text/typography.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
 import { visitInvocations } from '../shell/words.ts';
 
@@ -27,16 +30,14 @@ export interface ValidationResult {
   commands: number;
 }
 
-/** Where a block's code starts in its file. */
-interface Origin {
+/** Where a block's code sits in its file. */
+export interface Origin {
   file: string;
   /** 1-based line of the block's first line. */
   line: number;
-  /** Columns to add to every line's offset (indentation removed from the block). */
-  indent: number;
+  /** Columns to add to each line's offsets (indentation removed from the block): one for all, or one per line. */
+  indent: number | readonly number[];
 }
-
-const TYPOGRAPHIC = /[“”„‘’–—]/g;
 
 interface Invocation {
   args: { value: string; start: number; end: number; expansion: boolean }[];
@@ -69,13 +70,7 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
     onStatement: (statement, offset) => invocations.push(...kubectlInvocations(statement, offset, ctx.parser)),
   });
 
-  const lineStarts = [0];
-  for (let i = 0; i < block.code.length; i++) if (block.code[i] === '\n') lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
-    return { line: origin.line + line, column: origin.indent + offset - lineStarts[line]! + 1 };
-  };
+  const position = positionIn(block.code, origin);
 
   const diagnostics: Diagnostic[] = [];
   for (const invocation of invocations) {
@@ -96,31 +91,43 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
       });
     }
   }
-  for (const match of code.matchAll(TYPOGRAPHIC)) {
+  const sourcePosition = positionIn(code, origin);
+  for (const { index, character, plain } of typographicCharacters(code)) {
     diagnostics.push({
       file: origin.file,
-      ...position(match.index ?? 0),
+      ...sourcePosition(index),
       severity: 'warning',
       rule: 'shell/typographic-character',
-      message: `"${match[0]}" is not a shell character; the page shows and copies "${match[0] === '–' || match[0] === '—' ? '--' : match[0].match(/[‘’]/) ? "'" : '"'}"`,
-      hint: 'type plain ASCII quotes and dashes in commands',
+      message: `"${character}" is not a shell character; the page shows and copies "${plain}"`,
+      hint: 'type plain ASCII quotes, dashes and spaces in commands',
     });
   }
   return { diagnostics, commands: invocations.length };
 }
 
-/** Validates the shell blocks of a Markdown or MDX file. */
+/** File line and column of an offset in a block's code. */
+function positionIn(code: string, origin: Origin): (offset: number) => { line: number; column: number } {
+  const lines = lineIndex(code);
+  return (offset) => {
+    const { line, column } = lines.position(offset);
+    const indent = typeof origin.indent === 'number' ? origin.indent : (origin.indent[line] ?? 0);
+    return { line: origin.line + line, column: indent + column + 1 };
+  };
+}
+
+/** Validates the shell blocks of a Markdown or MDX file: the blocks the page shows (src/markdown/). */
 export function validateMarkdown(file: string, text: string, ctx: ValidatorContext): ValidationResult {
   const result: ValidationResult = { diagnostics: [], commands: 0 };
-  for (const fence of extractFences(text)) {
-    if (!SHELL_BLOCK_LANGS.has(fence.lang)) continue;
+  const { tree } = parseMarkdown(text, { mdx: isMdxFile(file) });
+  for (const fence of codeBlocksOf(tree, text)) {
+    if (!isShellBlock(fence)) continue;
     const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
     if (optOut !== undefined) {
       if (optOut === true || optOut.trim() === '') {
         result.diagnostics.push({
           file,
           line: fence.line - 1,
-          column: fence.indent + 1,
+          column: (fence.node.position?.start.column ?? 1),
           severity: 'error',
           rule: 'validate/opt-out-reason',
           message: 'a block may skip validation only with a written reason',
@@ -129,7 +136,7 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
       }
       continue;
     }
-    const block = validateShellCode(fence.body, fence.lang, { file, line: fence.line, indent: fence.indent }, ctx);
+    const block = validateShellCode(fence.code, fence.lang, { file, line: fence.line, indent: fence.columns }, ctx);
     result.diagnostics.push(...block.diagnostics);
     result.commands += block.commands;
   }

@@ -6,8 +6,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHELL_BLOCK_LANGS } from '../../src/commands/block.ts';
-import { extractFences, extractInlineCode } from '../../src/markdown/code-blocks.ts';
+import { codeBlocksOf, inlineCodeOf, isShellBlock } from '../../src/markdown/code-blocks.ts';
+import { extractFrontmatter } from '../../src/markdown/frontmatter.ts';
+import { splitInlineCode } from '../../src/markdown/inline-code.ts';
+import { isMdxFile, parseMarkdown } from '../../src/markdown/parse.ts';
+import { parse as parseYaml } from 'yaml';
 import { findMojibake, repairMojibake } from '../../src/text/mojibake.ts';
 import { projectRoot } from '../support/project.ts';
 
@@ -22,27 +25,38 @@ async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
 const contentFiles = await filesUnder(contentDir, /\.mdx?$/);
 const contentTexts = await Promise.all(contentFiles.map((f) => readFile(f, 'utf8')));
 
+/** The code of a Markdown text as the site parses it: fenced blocks and inline spans. */
+function codeOf(text: string, mdx = false) {
+  const { tree } = parseMarkdown(text, { mdx });
+  return { blocks: codeBlocksOf(tree, text), inline: inlineCodeOf(tree).map((s) => s.code.trim()) };
+}
+
+/** A runbook's symptoms are shown with their `code` as code. */
+const symptomCode = (text: string) =>
+  ((parseYaml(extractFrontmatter(text)?.yaml ?? '') as { symptoms?: string[] } | null)?.symptoms ?? []).flatMap((symptom) =>
+    splitInlineCode(symptom).filter((s) => s.code).map((s) => s.text));
+
 /** Every line of code on the site: fenced blocks (marked-wrong originals included) and inline spans. */
 const codeOnSite = new Set(
-  contentTexts.flatMap((text) => [
-    ...extractFences(text).flatMap((f) => f.body.split('\n')),
-    ...extractInlineCode(text),
-  ]).map((line) => line.trim()),
+  contentTexts.flatMap((text, i) => {
+    const { blocks, inline } = codeOf(text, isMdxFile(contentFiles[i]!));
+    return [...blocks.flatMap((b) => b.code.split('\n')), ...inline, ...symptomCode(text)];
+  }).map((line) => line.trim()),
 );
 
 const COMMAND_WORD = /^(\$ )?(sudo |watch )?(kubectl|helm|docker|curl|nc|psql|wget|git|az|rctl|etcdctl|crictl|systemctl|journalctl|iptables|ip|ping|ss|dig|nslookup|traceroute|top|free|df|lsblk|iostat|tail|ps|cat|ls|export|make|vim|for|echo|grep|done|\.\/scripts\/)\b/;
 
 /** The commands a guide contains: every non-comment line of its shell blocks, and inline commands. */
 function commandsOf(guide: string): string[] {
-  const fences = extractFences(guide);
+  const { blocks: fences, inline } = codeOf(guide);
   const fromFences = fences
-    .filter((f) => SHELL_BLOCK_LANGS.has(f.lang))
-    .flatMap((f) => f.body.split('\n'))
+    .filter(isShellBlock)
+    .flatMap((f) => f.code.split('\n'))
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
-  const fromInline = extractInlineCode(guide).filter((code) => COMMAND_WORD.test(code) && code.includes(' '));
+  const fromInline = inline.filter((code) => COMMAND_WORD.test(code) && code.includes(' '));
   // A guide whose export lost its fences: its commands are the lines that start with a command.
-  const unfenced = fences.length === 0
+  const unfenced = fences.every((f) => !f.fenced)
     ? guide.split('\n').map((l) => l.trim()).filter((l) => COMMAND_WORD.test(l) || /^(SELECT |\\dt$)/.test(l))
     : [];
   return [...new Set([...fromFences, ...fromInline, ...unfenced])];

@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { extractFrontmatter } from '../../src/checks/frontmatter.ts';
+import { extractFrontmatter } from '../../src/markdown/frontmatter.ts';
 import { projectRoot } from './project.ts';
 
 export interface QuotedError {

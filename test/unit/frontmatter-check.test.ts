@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/checks/diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, extractFrontmatter } from '../../src/checks/frontmatter.ts';
+import { checkGuideFile, checkRunbookFile } from '../../src/checks/frontmatter.ts';
+import { extractFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 const valid = `---
 id: K8S-002

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/checks/diagnostics.ts';
 import { checkTreeFile } from '../../src/checks/frontmatter.ts';
-import { checkTree, readingOrder, treeProblemToDiagnostic, treeSchema, type Tree } from '../../src/schemas/tree.ts';
+import { checkTree, treeProblemToDiagnostic } from '../../src/checks/tree-graph.ts';
+import { readingOrder } from '../../src/domain/tree-path.ts';
+import { treeSchema, type Tree } from '../../src/schemas/tree.ts';
 
 const tree = (nodes: Record<string, unknown>, start = 'a'): Tree => treeSchema.parse({ title: 't', summary: 's', start, nodes });
 const ask = (answers: object[]) => ({ question: 'q?', answers });

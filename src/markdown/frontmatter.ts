@@ -1,0 +1,25 @@
+/** YAML frontmatter of Markdown and MDX files: where it is, and the body without it. */
+export interface Frontmatter {
+  yaml: string;
+  /** The file line on which the YAML text starts (the line after the opening ---). */
+  firstLine: number;
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits the YAML frontmatter off a Markdown/MDX source, or returns undefined when there is none. */
+export function extractFrontmatter(source: string): Frontmatter | undefined {
+  const match = FRONTMATTER.exec(source);
+  if (!match || match[1] === undefined) return undefined;
+  return { yaml: match[1], firstLine: 2 };
+}
+
+/**
+ * The source with its frontmatter lines blanked, so a Markdown parser sees only the body and every
+ * line keeps its number (as Astro hands MDX its body).
+ */
+export function blankFrontmatter(source: string): string {
+  const match = FRONTMATTER.exec(source);
+  if (!match) return source;
+  return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
+}
