@@ -1,28 +1,30 @@
 /**
- * Pure views over the set of runbooks: ordering, grouping and the manifest that alert tooling reads.
- * Pages stay thin by asking these for what to list.
+ * Pure views over the set of runbooks: what a listing carries of a runbook, ordering, grouping and the
+ * manifest that alert tooling reads. Pages stay thin by asking these for what to list. Browser-safe.
  */
-import { LAYERS, SEVERITIES, type Layer, type Runbook, type Severity } from '../schemas/runbook.ts';
+import { LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
+import type { Runbook } from '../schemas/runbook.ts';
 
-export interface ListedRunbook {
-  id: string;
-  aliases: readonly string[];
-  title: string;
-  summary: string;
-  severity: Severity;
-  layer: Layer;
-  service: string;
-  url: string;
-  symptoms: readonly string[];
-}
+/** What listings, runbooks.json and alert tooling carry of a runbook, in the manifest's order. */
+export const LISTED_FIELDS = ['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url', 'symptoms'] as const;
+
+export type ListedRunbook = Pick<Runbook, Exclude<(typeof LISTED_FIELDS)[number], 'url'>> & { url: string };
 
 /** One row of runbooks.json: the contract with alert tooling, so its fields only ever grow. */
 export type ManifestEntry = ListedRunbook;
 
-export function toListed(runbook: Runbook, url: string): ListedRunbook {
-  const { id, aliases, title, summary, severity, layer, service, symptoms } = runbook;
-  return { id, aliases, title, summary, severity, layer, service, url, symptoms };
+/** What search shows of a runbook for an exact ID (an alert-link page carries it): no aliases, no symptoms. */
+export const SUMMARY_FIELDS = ['id', 'title', 'url', 'severity', 'layer', 'service', 'summary'] as const;
+
+export type RunbookSummary = Pick<ListedRunbook, (typeof SUMMARY_FIELDS)[number]>;
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
 }
+
+export const toListed = (runbook: Runbook, url: string): ListedRunbook => pick({ ...runbook, url }, LISTED_FIELDS);
+
+export const summaryOf = (runbook: RunbookSummary): RunbookSummary => pick(runbook, SUMMARY_FIELDS);
 
 /** Most urgent first, then by ID with numbers in numeric order (K8S-2 before K8S-10). */
 export function byUrgency(a: ListedRunbook, b: ListedRunbook): number {
@@ -62,15 +64,5 @@ export function servicesOf(runbooks: readonly ListedRunbook[]): string[] {
 export function toManifest(runbooks: readonly ListedRunbook[]): ManifestEntry[] {
   return [...runbooks]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
-    .map(({ id, aliases, title, summary, severity, layer, service, url, symptoms }) => ({
-      id,
-      aliases,
-      title,
-      summary,
-      severity,
-      layer,
-      service,
-      url,
-      symptoms,
-    }));
+    .map((runbook) => pick(runbook, LISTED_FIELDS));
 }

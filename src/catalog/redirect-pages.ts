@@ -9,24 +9,15 @@
  * fetching the one page for its compact spelling (/k8s002/) instead of the whole manifest: the cost of
  * an exact-ID lookup does not grow with the site.
  */
-import { decodeEntities, escapeHtml } from '../text/html.ts';
 import { linkSpellings } from '../domain/ids.ts';
+import { decodeEntities, escapeHtml } from '../text/html.ts';
+import { summaryOf, type ListedRunbook, type RunbookSummary } from './listing.ts';
 
 /** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
-export interface RedirectSummary {
-  id: string;
-  title: string;
-  /** The canonical URL: /runbooks/k8s-002/ */
-  url: string;
-  severity: string;
-  layer: string;
-  service: string;
-  summary: string;
-}
+export type RedirectSummary = RunbookSummary;
 
-export interface RedirectTarget extends RedirectSummary {
-  aliases: readonly string[];
-}
+/** A runbook with its canonical URL (/runbooks/k8s-002/) and the aliases that get pages of their own. */
+export type RedirectTarget = RunbookSummary & Pick<ListedRunbook, 'aliases'>;
 
 /** The runbook a redirect page describes, or undefined for any other page. */
 export function readRedirectSummary(html: string): RedirectSummary | undefined {
@@ -38,8 +29,7 @@ export function readRedirectSummary(html: string): RedirectSummary | undefined {
 export function redirectPageHtml(target: RedirectTarget): string {
   const url = escapeHtml(target.url);
   const label = escapeHtml(`${target.id}: ${target.title}`);
-  const { id, title, severity, layer, service, summary } = target;
-  const summaryMeta = escapeHtml(JSON.stringify({ id, title, url: target.url, severity, layer, service, summary } satisfies RedirectSummary));
+  const summaryMeta = escapeHtml(JSON.stringify(summaryOf(target)));
   // JSON.stringify makes the URL a safe JS string; </ is escaped so it cannot end the script.
   const js = JSON.stringify(target.url).replace(/</g, '\\u003c');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>(function(){const target = ${js};location.replace(target + location.search + location.hash);})();</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="runbook" content="${summaryMeta}"><link rel="canonical" href="${url}"><title>${label}</title></head><body><p>Runbook <a href="${url}">${label}</a></p></body></html>\n`;

@@ -3,10 +3,10 @@
  * module for the site; src/build/offline-copy.ts bundles the same file as one classic script for the offline
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
  */
-import { initCommandBlocks } from './command-blocks.ts';
-import { initIdJump } from './id-jump.ts';
-import { initNotFound } from './not-found.ts';
-import { initSearch } from './search-launcher.ts';
+import { initCommandBlocks } from './commands/command-blocks.ts';
+import { initIdJump } from './ids/jump-box.ts';
+import { initNotFound } from './ids/not-found.ts';
+import { initSearch } from './search/launcher.ts';
 import { initServiceFilter } from './service-filter.ts';
 import { initThemeToggle } from './theme.ts';
 import { initTreeStepper } from './tree-stepper.ts';

@@ -4,8 +4,8 @@
  * disk, where fetch() and module scripts are blocked) every page says where the site root is
  * (html[data-site-root], a relative path) and data comes as classic scripts that set a global.
  */
-import type { ManifestEntry } from '../catalog/listing.ts';
-import { idKey } from '../domain/ids.ts';
+import { summaryOf, type ManifestEntry } from '../catalog/listing.ts';
+import { idKey, lookUpId } from '../domain/ids.ts';
 import { readRedirectSummary, type RedirectSummary } from '../catalog/redirect-pages.ts';
 import type { OfflineDoc } from '../search/offline-search.ts';
 
@@ -76,9 +76,8 @@ export async function resolveExactId(query: string, manifestUrl: string): Promis
   const key = idKey(query).toLowerCase();
   if (!key) return undefined;
   if (isOfflineCopy()) {
-    const { lookUp } = await import('./id-lookup.ts');
-    const match = lookUp(query, await loadManifest(manifestUrl)).match;
-    return match ? { id: match.id, title: match.title, url: match.url, severity: match.severity, layer: match.layer, service: match.service, summary: match.summary } : undefined;
+    const match = lookUpId(query, await loadManifest(manifestUrl)).match;
+    return match ? summaryOf(match) : undefined;
   }
   const response = await fetch(resolveSiteUrl(`${key}/`)).catch(() => undefined);
   if (!response?.ok) return undefined;

@@ -55,6 +55,17 @@ export function resolveId<T extends IdTarget>(query: string, index: IdIndex<T>):
   return key ? index.get(key) : undefined;
 }
 
+export interface IdLookup<T extends IdTarget> {
+  match?: T;
+  suggestions: T[];
+}
+
+/** The runbook a spelling names, or, when it names none, the ones it probably meant. */
+export function lookUpId<T extends IdTarget>(query: string, targets: readonly T[]): IdLookup<T> {
+  const match = resolveId(query, buildIdIndex(targets));
+  return match ? { match, suggestions: [] } : { suggestions: suggestIds(query, targets) };
+}
+
 /**
  * The last path segment of a URL path, decoded, without a trailing slash or ".html":
  * "/docs/k8s002/" -> "k8s002". Returns "" for the site root.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readRedirectSummary, redirectPageHtml, redirectPages } from '../../src/catalog/redirect-pages.ts';
+import { readRedirectSummary, redirectPageHtml, redirectPages, type RedirectTarget } from '../../src/catalog/redirect-pages.ts';
 
-const target = {
+const target: RedirectTarget = {
   id: 'K8S-002',
   aliases: ['GitClusterDrift'],
   title: 'Git config "out of sync" </script><b>',

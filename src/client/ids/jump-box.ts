@@ -1,5 +1,6 @@
-import { loadManifest, lookUp, renderSuggestions } from './id-lookup.ts';
-import { resolveSiteUrl } from './site-data.ts';
+import { lookUpId } from '../../domain/ids.ts';
+import { renderSuggestions } from './suggestions.ts';
+import { loadManifest, resolveSiteUrl } from '../site-data.ts';
 
 export function initIdJump(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="id"]');
@@ -12,7 +13,7 @@ export function initIdJump(form: HTMLFormElement): void {
     if (!query) return;
     event.preventDefault();
     try {
-      const { match, suggestions } = lookUp(query, await loadManifest(manifestUrl));
+      const { match, suggestions } = lookUpId(query, await loadManifest(manifestUrl));
       if (match) {
         location.assign(resolveSiteUrl(match.url));
         return;

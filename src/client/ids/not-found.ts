@@ -3,9 +3,9 @@
  * resolved through the manifest and forwarded with its query and hash; anything else gets the
  * nearest IDs.
  */
-import { idFromPath } from '../domain/ids.ts';
-import { loadManifest, lookUp, renderSuggestions } from './id-lookup.ts';
-import { resolveSiteUrl } from './site-data.ts';
+import { idFromPath, lookUpId } from '../../domain/ids.ts';
+import { renderSuggestions } from './suggestions.ts';
+import { loadManifest, resolveSiteUrl } from '../site-data.ts';
 
 export async function initNotFound(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-status]');
@@ -18,7 +18,7 @@ export async function initNotFound(root: HTMLElement): Promise<void> {
   if (!asked) return;
   const keep = location.search + location.hash;
   try {
-    const { match, suggestions } = lookUp(asked, await loadManifest(manifestUrl));
+    const { match, suggestions } = lookUpId(asked, await loadManifest(manifestUrl));
     if (match) {
       status.textContent = `${asked} is runbook ${match.id}: opening ${match.title}…`;
       location.replace(resolveSiteUrl(match.url) + keep);

@@ -1,6 +1,6 @@
 /**
  * What every page carries of search: the button and the shortcuts (/ anywhere but a text field,
- * Ctrl-K or Cmd-K). The dialog's code (search.ts) and the index load when search is first opened, so a
+ * Ctrl-K or Cmd-K). The dialog's code (dialog.ts) and the index load when search is first opened, so a
  * page that is only read costs no search bytes.
  */
 export function initSearch(): void {
@@ -8,13 +8,13 @@ export function initSearch(): void {
   const openButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
   const input = dialog?.querySelector<HTMLInputElement>('#search-input');
   if (!dialog || !openButton || !input) return;
-  let setUp: Promise<import('./search.ts').SearchController> | undefined;
+  let setUp: Promise<import('./dialog.ts').SearchController> | undefined;
 
   const open = () => {
     if (!dialog.open) dialog.showModal();
     input.focus();
     input.select();
-    setUp ??= import('./search.ts').then(({ setUpSearch }) => setUpSearch(dialog));
+    setUp ??= import('./dialog.ts').then(({ setUpSearch }) => setUpSearch(dialog));
   };
 
   openButton.hidden = false;
@@ -29,7 +29,7 @@ export function initSearch(): void {
       event.preventDefault();
       dialog.close();
     } else if (event.key === 'Enter') {
-      // Handled here, not in search.ts: Enter right after typing an ID must work even while the
+      // Handled here, not in dialog.ts: Enter right after typing an ID must work even while the
       // search code is still loading.
       event.preventDefault();
       void setUp?.then((search) => search.submit());

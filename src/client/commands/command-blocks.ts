@@ -3,7 +3,7 @@
  * destructive commands and for commands with placeholders left unfilled, and the variables panel.
  * What is copied is what the command shows, less its `.no-copy` parts (prompt, trailing comment).
  */
-import { valuesFromQuery } from '../domain/placeholders.ts';
+import { valuesFromQuery } from '../../domain/placeholders.ts';
 import { copyToClipboard } from './clipboard.ts';
 
 const CONFIRM_WINDOW_MS = 6000;

@@ -3,13 +3,13 @@
  * through runbooks.json), so `k8s002` puts K8S-002 at the top and Enter opens it; then full-text
  * results, searched as src/search/query.ts plans (pasted error lines, Chinese): Pagefind's on the
  * site, or the offline copy's own index where Pagefind cannot run (opened from disk).
- * This module itself loads on first use (search-launcher.ts), and so does either index.
+ * This module itself loads on first use (launcher.ts), and so does either index.
  */
-import { decodeEntities, escapeHtml } from '../text/html.ts';
-import type { OfflineDoc } from '../search/offline-search.ts';
-import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../domain/vocabulary.ts';
-import { containsPhrase, mergeWordResults, planSearch } from '../search/query.ts';
-import { isOfflineCopy, loadOfflineSearchIndex, resolveExactId, resolveSiteUrl, siteRootUrl } from './site-data.ts';
+import { decodeEntities, escapeHtml } from '../../text/html.ts';
+import type { OfflineDoc } from '../../search/offline-search.ts';
+import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../../domain/vocabulary.ts';
+import { containsPhrase, mergeWordResults, planSearch } from '../../search/query.ts';
+import { isOfflineCopy, loadOfflineSearchIndex, resolveExactId, resolveSiteUrl, siteRootUrl } from '../site-data.ts';
 
 interface PagefindData {
   url: string;
@@ -256,7 +256,7 @@ async function pagefindEngine(scriptUrl: string, base: string): Promise<SearchEn
 
 /** The offline copy's own index, for when it is opened from disk. */
 async function offlineEngine(docs: OfflineDoc[]): Promise<SearchEngine> {
-  const { searchOffline } = await import('../search/offline-search.ts');
+  const { searchOffline } = await import('../../search/offline-search.ts');
   return {
     async filters() {
       const counts: FilterCounts = {};
