@@ -3,7 +3,7 @@
  * module for the site; src/build/offline-copy.ts bundles the same file as one classic script for the offline
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
  */
-import { initCommandBlocks } from './commands/command-blocks.ts';
+import { initCommandBlocks } from './copy/command-blocks.ts';
 import { initIdJump } from './ids/jump-box.ts';
 import { initNotFound } from './ids/not-found.ts';
 import { initSearch } from './search/launcher.ts';

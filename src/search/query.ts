@@ -38,7 +38,7 @@ export interface SearchPlan {
 
 export function planSearch(query: string, maxWords = 8): SearchPlan {
   if (hasCjk(query)) {
-    const latin = queryWords(query.replace(/[^\x00-\x7f]+/g, ' '));
+    const latin = queryWords(query.replace(/\P{ASCII}+/gu, ' '));
     return { all: [cjkBigrams(query), ...latin].join(' ').trim(), each: [] };
   }
   const words = queryWords(query);

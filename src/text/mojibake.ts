@@ -19,7 +19,7 @@ export interface MojibakeRun {
 }
 
 function runsOf(text: string, highHalf: string): { index: number; text: string }[] {
-  const pattern = new RegExp(`[${highHalf.replace(/[\\\]\^-]/g, '\\$&').replace('\ufffd', '')}]{2,}`, 'gu');
+  const pattern = new RegExp(`[${highHalf.replace(/[\\\]^-]/g, '\\$&').replace('\ufffd', '')}]{2,}`, 'gu');
   return [...text.matchAll(pattern)].map((m) => ({ index: m.index ?? 0, text: m[0] }));
 }
 
@@ -27,7 +27,7 @@ function decodeRun(run: string, highHalf: string): string | undefined {
   const bytes = Uint8Array.from([...run].map((ch) => 0x80 + highHalf.indexOf(ch)));
   try {
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const plausible = /[^\x00-\x7f]/.test(decoded) && !/[\p{Cc}\p{Co}\p{Cn}]/u.test(decoded);
+    const plausible = /\P{ASCII}/u.test(decoded) && !/[\p{Cc}\p{Co}\p{Cn}]/u.test(decoded);
     return plausible ? decoded : undefined;
   } catch {
     return undefined;

@@ -20,7 +20,7 @@ export async function copyToClipboard(text: string): Promise<boolean> {
   document.body.append(area);
   const focused = document.activeElement as HTMLElement | null;
   area.select();
-  let copied = false;
+  let copied: boolean;
   try {
     copied = document.execCommand('copy');
   } catch {
