@@ -28,3 +28,28 @@ describe('README authoring guide', async () => {
     expect(ci.trim().split('\n').at(-1)).toBe('npm test');
   });
 });
+
+describe('README project layout', async () => {
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  const layout = readme.slice(readme.indexOf('## Project layout'));
+  const { readdir } = await import('node:fs/promises');
+  const root = new URL('../../', import.meta.url);
+  async function folders(dir: string): Promise<string[]> {
+    const entries = await readdir(new URL(dir, root), { withFileTypes: true });
+    // Folders under src/pages/ are routes (they mirror URLs), not parts of the architecture.
+    const here = dir === 'src/pages/' ? [] : entries.filter((e) => e.isDirectory() && e.name !== 'node_modules' && e.name !== 'fixtures');
+    return [dir, ...(await Promise.all(here.map((e) => folders(`${dir}${e.name}/`)))).flat()];
+  }
+
+  it('names every folder of src/, scripts/ and test/ (fixtures aside)', async () => {
+    const all = [...(await folders('src/')).slice(1), 'scripts/', ...(await folders('test/')).slice(1), 'test/fixtures/'];
+    const missing = all.filter((folder) => !layout.includes(`\n${folder} `));
+    expect(missing).toEqual([]);
+  });
+
+  it('names no folder that does not exist', async () => {
+    const named = [...layout.matchAll(/^((?:src|scripts|test)\/[\w./-]*\/) /gm)].map((m) => m[1]!);
+    const existing = new Set([...(await folders('src/')), 'scripts/', ...(await folders('test/')), 'test/fixtures/']);
+    expect(named.filter((f) => !existing.has(f))).toEqual([]);
+  });
+});
