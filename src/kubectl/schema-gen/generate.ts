@@ -44,10 +44,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../src/kubectl/schema-types.ts';
+import { projectRoot } from '../../build/project.ts';
+import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../schema-types.ts';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_OUT = path.join(projectRoot, 'src/kubectl/kubectl-schema.json');
 
 /** The only server any probe names. Port 9 (discard) is closed: connections are refused at once. */
