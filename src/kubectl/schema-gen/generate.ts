@@ -1,13 +1,9 @@
 /**
- * Generates src/kubectl/kubectl-schema.json (type KubectlSchema) from a real kubectl binary, so the
- * snippet validator can check every kubectl command in the docs the way kubectl itself would, without
- * needing kubectl at build or test time.
- *
- *   node_modules/.bin/tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file]
- *
- * (default: the kubectl on PATH, writing src/kubectl/kubectl-schema.json). The output is
+ * Builds the KubectlSchema (src/kubectl/kubectl-schema.json, written by scripts/gen-kubectl-schema.ts)
+ * from a real kubectl binary, so the snippet validator can check every kubectl command in the docs the
+ * way kubectl itself would, without needing kubectl at build or test time. The output is
  * deterministic: commands sorted by path, flags by name, no timestamp; running it twice gives the same
- * bytes. Progress and the probe results go to stderr.
+ * bytes.
  *
  * What it reads from kubectl:
  *   - the command tree: `kubectl __complete <path...> ""` lists the candidates below a path, and
@@ -44,10 +40,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../build/project.ts';
 import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../schema-types.ts';
-
-const DEFAULT_OUT = path.join(projectRoot, 'src/kubectl/kubectl-schema.json');
 
 /** The only server any probe names. Port 9 (discard) is closed: connections are refused at once. */
 const PROBE_SERVER = 'https://127.0.0.1:9';
@@ -614,7 +607,7 @@ async function requiredFlags(sb: Sandbox, node: Node, warnings: string[]): Promi
 // ---------------------------------------------------------------------------------------------------
 // Flags
 
-interface Report {
+export interface Report {
   bare: string[];
   required: string[];
   deprecatedAccepted: string[];
@@ -716,47 +709,21 @@ async function probeDeprecated(sb: Sandbox, candidate: DeprecationProbe): Promis
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Main
+// Assembly
 
-function resolveKubectl(explicit: string | undefined): string {
+/** The kubectl to probe: the one named (it must be an executable file), or the first on `searchPath`. */
+export function findKubectl(explicit: string | undefined, searchPath: string): string {
   if (explicit !== undefined) {
     const file = path.resolve(explicit);
-    if (!isExecutable(file)) fail(`--kubectl ${explicit}: no executable file there`);
+    if (!isExecutable(file)) throw new Error(`--kubectl ${explicit}: no executable file there`);
     return file;
   }
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+  for (const dir of searchPath.split(path.delimiter)) {
     if (dir === '') continue;
     const file = path.join(dir, 'kubectl');
     if (isExecutable(file)) return file;
   }
-  return fail('kubectl was not found on PATH. Install a v1.32 kubectl, or pass --kubectl /path/to/kubectl.');
-}
-
-function fail(message: string): never {
-  process.stderr.write(`gen-kubectl-schema: ${message}\n`);
-  process.exit(1);
-}
-
-function parseArgs(argv: readonly string[]): { kubectl?: string; out: string } {
-  let kubectl: string | undefined;
-  let out = DEFAULT_OUT;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const take = (): string => {
-      const v = argv[++i];
-      if (v === undefined) fail(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--kubectl') kubectl = take();
-    else if (a.startsWith('--kubectl=')) kubectl = a.slice('--kubectl='.length);
-    else if (a === '--out') out = path.resolve(take());
-    else if (a.startsWith('--out=')) out = path.resolve(a.slice('--out='.length));
-    else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file]\n');
-      process.exit(0);
-    } else fail(`unknown argument ${a} (usage: tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file])`);
-  }
-  return kubectl === undefined ? { out } : { kubectl, out };
+  throw new Error('kubectl was not found on PATH. Install a v1.32 kubectl, or pass --kubectl /path/to/kubectl.');
 }
 
 /** "v1.32.4-dispatcher" (the Google Cloud SDK's dispatching kubectl) -> "v1.32.4"; keeps -alpha.N, -beta.N, -rc.N. */
@@ -776,11 +743,20 @@ function comparePaths(a: readonly string[], b: readonly string[]): number {
 
 const byName = (a: FlagSpec, b: FlagSpec): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const args = parseArgs(process.argv.slice(2));
-  const sb = makeSandbox(resolveKubectl(args.kubectl));
-  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+export interface GeneratedSchema {
+  schema: KubectlSchema;
+  /** What the probes found, for the person running the generator to review. */
+  report: Report;
+  /** How many times kubectl was run. */
+  runs: number;
+}
+
+/**
+ * Probes `kubectl` (an executable file) in a fresh sandbox, removed afterwards, and assembles the
+ * schema. Progress goes to `log`.
+ */
+export async function generateKubectlSchema(kubectl: string, log: (line: string) => void): Promise<GeneratedSchema> {
+  const sb = makeSandbox(kubectl);
   try {
     if (sb.isolate.length === 0) log('note: no network namespace available (unshare); probes rely on --server=https://127.0.0.1:9 alone');
 
@@ -792,7 +768,7 @@ async function main(): Promise<void> {
       if (typeof v !== 'string') throw new Error('no clientVersion.gitVersion');
       gitVersion = v;
     } catch (err) {
-      return fail(`${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`);
+      throw new Error(`${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`);
     }
     const version = cleanVersion(gitVersion);
     log(`kubectl ${gitVersion} at ${sb.kubectl} -> ${version}`);
@@ -811,7 +787,7 @@ async function main(): Promise<void> {
 
     const optionsRun = await runKubectl(sb, ['options']);
     const globalRaw = parseFlagBlocks(optionsRun.stdout.split('\n'));
-    if (globalRaw.length === 0) fail(`kubectl options printed no flags:\n${optionsRun.stderr}`);
+    if (globalRaw.length === 0) throw new Error(`kubectl options printed no flags:\n${optionsRun.stderr}`);
     const globalFlags = await buildFlags(sb, [], globalRaw, report);
     const globalByName = new Map(globalFlags.map((f) => [f.name, f]));
 
@@ -875,31 +851,31 @@ async function main(): Promise<void> {
       globalFlags,
       commands,
     };
-    const json = `${JSON.stringify(schema, null, 2)}\n`;
-    mkdirSync(path.dirname(args.out), { recursive: true });
-    writeFileSync(args.out, json);
-
-    const flagCount = commands.reduce((n, c) => n + c.flags.length, 0);
-    const section = (title: string, items: readonly string[]): void => {
-      log(`\n${title} (${items.length}):`);
-      for (const item of [...items].sort()) log(`  ${item}`);
-    };
-    section('flags with a bare form (besides bools)', report.bare);
-    section('required flags', report.required);
-    section('deprecated flags kubectl accepts', report.deprecatedAccepted);
-    section('hidden flags kubectl accepts without a deprecation warning', report.hiddenAccepted);
-    section('flags kubectl rejects as unknown', report.deprecatedRejected);
-    section('local flags sharing a global flag\'s name', report.shadowing);
-    section('type notes', report.typeNotes);
-    section('warnings', report.warnings);
-    log(
-      `\nwrote ${path.relative(process.cwd(), args.out)}: ${json.length} bytes, ${commands.length} commands ` +
-        `(${commands.filter((c) => c.group).length} groups), ${flagCount} command flags, ${globalFlags.length} global flags; ` +
-        `${sb.runs} kubectl runs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    return { schema, report, runs: sb.runs };
   } finally {
     rmSync(sb.dir, { recursive: true, force: true });
   }
 }
 
-await main();
+/** The schema file's bytes: two-space JSON and a final newline, so a rerun on the same kubectl changes nothing. */
+export function schemaJson(schema: KubectlSchema): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** The report as the lines printed after a run: one titled, sorted list per kind of finding. */
+export function formatReport(report: Report): string[] {
+  const lines: string[] = [];
+  const section = (title: string, items: readonly string[]): void => {
+    lines.push(`\n${title} (${items.length}):`);
+    for (const item of [...items].sort()) lines.push(`  ${item}`);
+  };
+  section('flags with a bare form (besides bools)', report.bare);
+  section('required flags', report.required);
+  section('deprecated flags kubectl accepts', report.deprecatedAccepted);
+  section('hidden flags kubectl accepts without a deprecation warning', report.hiddenAccepted);
+  section('flags kubectl rejects as unknown', report.deprecatedRejected);
+  section('local flags sharing a global flag\'s name', report.shadowing);
+  section('type notes', report.typeNotes);
+  section('warnings', report.warnings);
+  return lines;
+}
