@@ -15,9 +15,9 @@
  *     accepted with a deprecation warning, and which commands are groups: all by probing (probes.ts),
  *     each run in the sandbox of sandbox.ts (see SAFETY there: no probe can reach a cluster).
  */
-import os from 'node:os';
 import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../schema-types.ts';
 import { extractEnum, firstSentence, parseFlagBlocks, parseHelp, typeFromDefault, type ParsedHelp, type RawFlag } from './help-parser.ts';
+import { CONCURRENCY, mapPool } from './pool.ts';
 import { makeSandbox, normalizeHome, probe, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
 
 /** Two flags no kubectl command has: where the parser stops tells whether the flag before took a value. */
@@ -135,21 +135,6 @@ const DEPRECATION_PROBES: readonly DeprecationProbe[] = [
     'stderrthreshold',
   ].map((flag) => ({ path: [], flag, help: 'A klog logging flag.' })),
 ];
-
-async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, () => worker()));
-  return results;
-}
-
-const CONCURRENCY = Math.max(2, Math.min(6, os.availableParallelism() * 2));
 
 // ---------------------------------------------------------------------------------------------------
 // Types
