@@ -18,11 +18,8 @@
 import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../schema-types.ts';
 import { extractEnum, firstSentence, parseFlagBlocks, parseHelp, typeFromDefault, type ParsedHelp, type RawFlag } from './help-parser.ts';
 import { CONCURRENCY, mapPool } from './pool.ts';
+import { completions, deprecationWarning, isGroup, probeBare, probeType, requiredFlags, typeFromParseError } from './probes.ts';
 import { makeSandbox, normalizeHome, probe, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
-
-/** Two flags no kubectl command has: where the parser stops tells whether the flag before took a value. */
-const SENTINEL_A = '--zz-probe-a';
-const SENTINEL_B = '--zz-probe-b';
 
 /**
  * The value a flag takes when written bare. kubectl's help does not print cobra's NoOptDefVal, so the
@@ -34,28 +31,6 @@ const KNOWN_BARE_VALUES: Readonly<Record<string, string>> = {
   cascade: 'background',
   validate: 'strict',
 };
-
-/**
- * Commands never run bare for the required-flag probe: they would start a long-running process, wait
- * for input or read the working directory. Their required flags still come from `__complete`. (The
- * bare runs carry no flag, so `get`, `events` and `logs` never watch or follow.)
- */
-const NO_BARE_RUN = new Set([
-  'proxy',
-  'port-forward',
-  'attach',
-  'exec',
-  'edit',
-  'apply edit-last-applied',
-  'debug',
-  'run',
-  'cp',
-  'wait',
-  'plugin',
-  'plugin list',
-  'completion',
-  'kustomize',
-]);
 
 interface DeprecationProbe {
   /** The command to try the flag on; [] for a global flag. */
@@ -137,62 +112,6 @@ const DEPRECATION_PROBES: readonly DeprecationProbe[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
-// Types
-
-/** Reads the type from pflag's complaint about a value it could not parse. */
-function typeFromParseError(stderr: string, flag: string): FlagType | 'accepted' | 'unknown-flag' | undefined {
-  if (new RegExp(`unknown (?:shorthand )?flag:? '?--?${escapeRegExp(flag)}\\b`).test(stderr)) return 'unknown-flag';
-  if (!/invalid argument/.test(stderr)) return 'accepted';
-  if (/strconv\.ParseBool/.test(stderr)) return 'bool';
-  if (/strconv\.Parse(?:Int|Uint)/.test(stderr)) return 'int';
-  if (/strconv\.ParseFloat/.test(stderr)) return 'float';
-  if (/time: invalid duration/.test(stderr)) return 'duration';
-  if (/key=value|string=string|malformed pair/i.test(stderr)) return 'map';
-  if (/parse error on line|extraneous or missing " in quoted-field|bare " in non-quoted-field/.test(stderr)) return 'stringSlice';
-  return undefined;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Confirms or corrects the type of a flag whose default is not a quoted string:
- *   --x=zz --help     an int, float, duration, bool or map flag rejects "zz";
- *   --x='"zz' --help  a stringSlice splits its value as CSV and rejects the lone quote, a stringArray
- *                     takes any value.
- * Either way the parse fails or the help is printed: the command never runs.
- */
-async function probeType(sb: Sandbox, cmdPath: readonly string[], f: RawFlag, guess: FlagType): Promise<{ type: FlagType; note?: string }> {
-  const first = typeFromParseError((await probe(sb, cmdPath, [`--${f.name}=zz`, '--help'])).stderr, f.name);
-  if (first === 'unknown-flag') return { type: guess, note: `--${f.name} is listed in the help but kubectl rejects it` };
-  if (first !== 'accepted') {
-    if (first === undefined) {
-      // Go's flag package (klog's --log-flush-frequency) says only "parse error": keep the guess.
-      return { type: guess, note: `--${f.name}=zz rejected with an error that does not name a type; kept "${guess}" from the default` };
-    }
-    return first === guess ? { type: first } : { type: first, note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl parses it as ${first}` };
-  }
-  if (guess === 'stringArray' || guess === 'stringSlice') {
-    const second = typeFromParseError((await probe(sb, cmdPath, [`--${f.name}="zz`, '--help'])).stderr, f.name);
-    return { type: second === 'stringSlice' ? 'stringSlice' : 'stringArray' };
-  }
-  if (guess !== 'string') return { type: 'string', note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl accepts any value` };
-  return { type: 'string' };
-}
-
-/** Whether kubectl accepts `--x` without a value (see SENTINEL_A). */
-async function probeBare(sb: Sandbox, cmdPath: readonly string[], flag: string): Promise<'bare' | 'needs-value' | 'unknown-flag'> {
-  const r = await probe(sb, cmdPath, [`--${flag}`, SENTINEL_A, SENTINEL_B]);
-  if (r.stderr.includes(`unknown flag: ${SENTINEL_A}`)) return 'bare';
-  if (r.stderr.includes(`unknown flag: --${flag}`)) return 'unknown-flag';
-  if (r.stderr.includes(`unknown flag: ${SENTINEL_B}`) || r.stderr.includes('invalid argument') || r.stderr.includes('flag needs an argument')) {
-    return 'needs-value';
-  }
-  throw new Error(`unexpected answer probing kubectl ${cmdPath.join(' ')} --${flag}:\n${r.stderr}${r.stdout}`);
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The walk
 
 interface Node {
@@ -212,16 +131,6 @@ async function helpFor(sb: Sandbox, cmdPath: readonly string[], warnings: string
     throw new Error(`kubectl ${cmdPath.join(' ')} --help failed (exit ${String(r.code)}):\n${r.stderr}`);
   }
   return parseHelp(r.stdout);
-}
-
-/** Names `kubectl __complete <path...> ""` offers (subcommands, and for some commands their arguments). */
-async function completions(sb: Sandbox, cmdPath: readonly string[], toComplete = ''): Promise<string[]> {
-  const r = await probe(sb, ['__complete', ...cmdPath], [toComplete]);
-  return r.stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '' && !l.startsWith(':'))
-    .map((l) => (l.split('\t')[0] ?? '').trim())
-    .filter((name) => name !== '' && !name.startsWith('__'));
 }
 
 async function walk(sb: Sandbox, warnings: string[]): Promise<Node[]> {
@@ -251,42 +160,6 @@ async function walk(sb: Sandbox, warnings: string[]): Promise<Node[]> {
     level = found.flatMap((n) => n.children.map((c) => [...n.path, c]));
   }
   return nodes;
-}
-
-/**
- * GROUP RULE. A command is a group when it has subcommands and, run bare, prints its help with the
- * list of subcommands instead of doing something (kubectl's DefaultSubCommandRun, or a cobra command
- * with no Run). `kubectl create`, `apply` and `cluster-info` have subcommands but run on their own.
- * Only commands with subcommands are run for this. The usage line is no guide: `kubectl rollout
- * SUBCOMMAND` and `kubectl create secret (docker-registry | generic | tls)` say so, but `kubectl top`,
- * `auth`, `plugin` and `create service` print "[flags] [options]" like any other command.
- */
-async function isGroup(sb: Sandbox, node: Node, warnings: string[]): Promise<boolean> {
-  if (node.children.length === 0) return false;
-  const r = await runKubectl(sb, node.path);
-  if (r.timedOut) warnings.push(`kubectl ${node.path.join(' ')}: the bare run for the group check timed out`);
-  return /Available Commands:/.test(r.stdout + r.stderr);
-}
-
-const REQUIRED = /required flag\(s\) ((?:"[^"]+"(?:, )?)+) not set/;
-
-/** Required flags from cobra's completion and, where it is safe, from a bare run. */
-async function requiredFlags(sb: Sandbox, node: Node, warnings: string[]): Promise<{ flags: string[]; how: string }> {
-  const offered = (await completions(sb, node.path)).filter((c) => c.startsWith('--')).map((c) => c.slice(2));
-  const key = node.path.join(' ');
-  if (NO_BARE_RUN.has(key)) return { flags: offered.sort(), how: '__complete' };
-  let r = await runKubectl(sb, node.path);
-  if (/accepts \d+ arg|requires (?:at least|exactly) \d+ arg|received 0/.test(r.stderr)) {
-    r = await runKubectl(sb, node.path, ['probe-name']);
-  }
-  // cobra's message, possibly inside klog's quoting: err="required flag(s) \"image\" not set"
-  const m = REQUIRED.exec(r.stderr.replaceAll('\\"', '"'));
-  const ran = m ? [...(m[1] ?? '').matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '') : [];
-  const all = [...new Set([...offered, ...ran])].sort();
-  if (offered.slice().sort().join(',') !== ran.slice().sort().join(',')) {
-    warnings.push(`kubectl ${key}: __complete offers required [${offered.join(', ')}], a bare run reports [${ran.join(', ')}]`);
-  }
-  return { flags: all, how: r.timedOut ? '__complete + bare run (timed out)' : '__complete + bare run' };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -380,11 +253,11 @@ async function probeDeprecated(sb: Sandbox, candidate: DeprecationProbe): Promis
     throw new Error(`kubectl ${cmdPath.join(' ')} accepts --${candidate.flag} without a value; add its value to KNOWN_BARE_VALUES`);
   }
   const r = await probe(sb, cmdPath, [`--${candidate.flag}=${DEFAULT_FOR_TYPE[type].probe}`, '--help']);
-  const warning = new RegExp(`Flag --${escapeRegExp(candidate.flag)} has been deprecated, (.*)`).exec(r.stderr + r.stdout);
+  const warning = deprecationWarning(r.stderr + r.stdout, candidate.flag);
   const spec: FlagSpec = { name: candidate.flag, type, default: DEFAULT_FOR_TYPE[type].default, help: candidate.help };
   if (type === 'bool') spec.bare = 'true';
   else if (bare === 'bare') spec.bare = KNOWN_BARE_VALUES[candidate.flag] ?? '';
-  if (warning) spec.deprecated = `--${candidate.flag} has been deprecated, ${(warning[1] ?? '').trim()}`;
+  if (warning !== undefined) spec.deprecated = `--${candidate.flag} has been deprecated, ${warning}`;
   return ordered(spec);
 }
 
@@ -476,8 +349,8 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
         if (!same) report.shadowing.push(`kubectl ${node.path.join(' ')} --${f.name} (its own flag, shadows the global one)`);
         return !same;
       });
-      const group = await isGroup(sb, node, report.warnings);
-      const required = group ? { flags: [], how: '' } : await requiredFlags(sb, node, report.warnings);
+      const group = await isGroup(sb, node.path, node.children, report.warnings);
+      const required = group ? { flags: [], how: '' } : await requiredFlags(sb, node.path, report.warnings);
       if (required.flags.length > 0) report.required.push(`kubectl ${node.path.join(' ')}: ${required.flags.map((f) => `--${f}`).join(', ')} (${required.how})`);
       commands.push({ path: node.path, aliases, usage: node.help.usage, flags, requiredFlags: required.flags, group });
     }
