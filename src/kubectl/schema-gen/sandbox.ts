@@ -22,7 +22,8 @@
  *     are not yet set as completions; nothing runs but the completion function (which may ask the
  *     refusing server for names). Commands that start nothing long-running are also run bare to read
  *     cobra's `required flag(s) "x" not set`, and the two answers are compared.
- *   - "is this a group?": only commands that have subcommands are run bare (see GROUP RULE in probes.ts).
+ *   - "is this a group?": only commands that have subcommands are run bare (see GROUP RULE in
+ *     probes.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
