@@ -10,7 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/build/project.ts';
-import { formatReport, generateKubectlSchema, schemaJson } from '../src/kubectl/schema-gen/generate.ts';
+import { generateKubectlSchema, schemaJson } from '../src/kubectl/schema-gen/generate.ts';
+import { formatReport } from '../src/kubectl/schema-gen/report.ts';
 import { findKubectl } from '../src/kubectl/schema-gen/sandbox.ts';
 
 const DEFAULT_OUT = path.join(projectRoot, 'src/kubectl/kubectl-schema.json');

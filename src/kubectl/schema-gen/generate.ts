@@ -19,6 +19,7 @@ import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../schema-t
 import { extractEnum, firstSentence, parseFlagBlocks, parseHelp, typeFromDefault, type ParsedHelp, type RawFlag } from './help-parser.ts';
 import { CONCURRENCY, mapPool } from './pool.ts';
 import { completions, deprecationWarning, isGroup, probeBare, probeType, requiredFlags, typeFromParseError } from './probes.ts';
+import { emptyReport, type Report } from './report.ts';
 import { makeSandbox, normalizeHome, probe, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
 
 /**
@@ -165,17 +166,6 @@ async function walk(sb: Sandbox, warnings: string[]): Promise<Node[]> {
 // ---------------------------------------------------------------------------------------------------
 // Flags
 
-export interface Report {
-  bare: string[];
-  required: string[];
-  deprecatedAccepted: string[];
-  deprecatedRejected: string[];
-  hiddenAccepted: string[];
-  typeNotes: string[];
-  shadowing: string[];
-  warnings: string[];
-}
-
 async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: readonly RawFlag[], report: Report): Promise<FlagSpec[]> {
   const where = cmdPath.length > 0 ? `kubectl ${cmdPath.join(' ')}` : 'global';
   const probePath = cmdPath.length > 0 ? cmdPath : ['version'];
@@ -312,16 +302,7 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
     log(`kubectl ${gitVersion} at ${sb.kubectl} -> ${version}`);
     if (!version.startsWith('v1.32.')) log(`warning: expected a v1.32 client, got ${version}`);
 
-    const report: Report = {
-      bare: [],
-      required: [],
-      deprecatedAccepted: [],
-      deprecatedRejected: [],
-      hiddenAccepted: [],
-      typeNotes: [],
-      shadowing: [],
-      warnings: [],
-    };
+    const report = emptyReport();
 
     const optionsRun = await runKubectl(sb, ['options']);
     const globalRaw = parseFlagBlocks(optionsRun.stdout.split('\n'));
@@ -398,22 +379,4 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
 /** The schema file's bytes: two-space JSON and a final newline, so a rerun on the same kubectl changes nothing. */
 export function schemaJson(schema: KubectlSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
-/** The report as the lines printed after a run: one titled, sorted list per kind of finding. */
-export function formatReport(report: Report): string[] {
-  const lines: string[] = [];
-  const section = (title: string, items: readonly string[]): void => {
-    lines.push(`\n${title} (${items.length}):`);
-    for (const item of [...items].sort()) lines.push(`  ${item}`);
-  };
-  section('flags with a bare form (besides bools)', report.bare);
-  section('required flags', report.required);
-  section('deprecated flags kubectl accepts', report.deprecatedAccepted);
-  section('hidden flags kubectl accepts without a deprecation warning', report.hiddenAccepted);
-  section('flags kubectl rejects as unknown', report.deprecatedRejected);
-  section('local flags sharing a global flag\'s name', report.shadowing);
-  section('type notes', report.typeNotes);
-  section('warnings', report.warnings);
-  return lines;
 }
