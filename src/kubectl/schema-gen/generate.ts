@@ -15,102 +15,14 @@
  *     accepted with a deprecation warning, and which commands are groups: all by probing (probes.ts),
  *     each run in the sandbox of sandbox.ts (see SAFETY there: no probe can reach a cluster).
  */
-import type { CommandSpec, FlagSpec, FlagType, KubectlSchema } from '../schema-types.ts';
-import { extractEnum, firstSentence, parseFlagBlocks, parseHelp, typeFromDefault, type ParsedHelp, type RawFlag } from './help-parser.ts';
+import type { CommandSpec, FlagSpec, KubectlSchema } from '../schema-types.ts';
+import { buildFlags } from './flag-specs.ts';
+import { parseFlagBlocks, parseHelp, type ParsedHelp } from './help-parser.ts';
+import { DEPRECATION_PROBES, probeDeprecated } from './hidden-flags.ts';
 import { CONCURRENCY, mapPool } from './pool.ts';
-import { completions, deprecationWarning, isGroup, probeBare, probeType, requiredFlags, typeFromParseError } from './probes.ts';
+import { completions, isGroup, requiredFlags } from './probes.ts';
 import { emptyReport, type Report } from './report.ts';
-import { makeSandbox, normalizeHome, probe, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
-
-/**
- * The value a flag takes when written bare. kubectl's help does not print cobra's NoOptDefVal, so the
- * probes only tell WHETHER a flag has a bare form; the value comes from here (kubectl's source:
- * cmdutil.AddDryRunFlag, AddValidateFlags, delete's --cascade). Bools always take "true".
- */
-const KNOWN_BARE_VALUES: Readonly<Record<string, string>> = {
-  'dry-run': 'unchanged',
-  cascade: 'background',
-  validate: 'strict',
-};
-
-interface DeprecationProbe {
-  /** The command to try the flag on; [] for a global flag. */
-  path: string[];
-  flag: string;
-  /** Used only when kubectl accepts the hidden flag: its help line and default are not printed anywhere. */
-  help: string;
-}
-
-const RECORD_HELP =
-  'Record current kubectl command in the resource annotation. If set to false, do not record the command.';
-
-/**
- * Flags that kubectl may still accept with a deprecation warning (hidden from --help), or that it has
- * removed. Only the ones the binary accepts end up in the schema.
- */
-const DEPRECATION_PROBES: readonly DeprecationProbe[] = [
-  ...[
-    'annotate',
-    'apply',
-    'autoscale',
-    'create',
-    'delete',
-    'edit',
-    'expose',
-    'label',
-    'patch',
-    'replace',
-    'rollout pause',
-    'rollout restart',
-    'rollout resume',
-    'rollout undo',
-    'run',
-    'scale',
-    'set env',
-    'set image',
-    'set resources',
-    'set selector',
-    'set serviceaccount',
-    'set subject',
-    'taint',
-  ].map((p) => ({ path: p.split(' '), flag: 'record', help: RECORD_HELP })),
-  { path: ['apply'], flag: 'prune-whitelist', help: 'Overwrite the default allowlist with <group/version/kind> for --prune.' },
-  { path: ['apply'], flag: 'server-dry-run', help: 'If true, request will be sent to server with dry-run flag.' },
-  { path: ['autoscale'], flag: 'generator', help: 'The name of the API generator to use.' },
-  { path: ['create', 'deployment'], flag: 'generator', help: 'The name of the API generator to use.' },
-  { path: ['delete'], flag: 'include-uninitialized', help: 'If true, the kubectl command applies to uninitialized objects.' },
-  { path: ['drain'], flag: 'delete-local-data', help: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).' },
-  { path: ['exec'], flag: 'pod', help: 'Pod name.' },
-  { path: ['expose'], flag: 'container-port', help: 'Synonym for --target-port.' },
-  { path: ['expose'], flag: 'generator', help: 'The name of the API generator to use.' },
-  { path: ['get'], flag: 'export', help: 'If true, use export logic.' },
-  { path: ['get'], flag: 'include-uninitialized', help: 'If true, the kubectl command applies to uninitialized objects.' },
-  { path: ['logs'], flag: 'interactive', help: 'If true, prompt the user for input when required.' },
-  { path: ['port-forward'], flag: 'pod', help: 'Pod name.' },
-  { path: ['run'], flag: 'generator', help: 'The name of the API generator to use.' },
-  { path: ['run'], flag: 'hostport', help: 'The host port mapping for the container port.' },
-  { path: ['run'], flag: 'limits', help: 'The resource requirement limits for this container.' },
-  { path: ['run'], flag: 'replicas', help: 'Number of replicas to create.' },
-  { path: ['run'], flag: 'requests', help: 'The resource requirement requests for this container.' },
-  { path: ['run'], flag: 'schedule', help: 'A schedule in the Cron format the job should be run with.' },
-  { path: ['run'], flag: 'service-generator', help: 'The name of the generator to use for creating a service.' },
-  { path: ['run'], flag: 'serviceaccount', help: 'Service account to set in the pod spec.' },
-  { path: ['version'], flag: 'short', help: 'If true, print just the version number.' },
-  // klog's flags, once global.
-  ...[
-    'add-dir-header',
-    'alsologtostderr',
-    'log-backtrace-at',
-    'log-dir',
-    'log-file',
-    'log-file-max-size',
-    'logtostderr',
-    'one-output',
-    'skip-headers',
-    'skip-log-headers',
-    'stderrthreshold',
-  ].map((flag) => ({ path: [], flag, help: 'A klog logging flag.' })),
-];
+import { makeSandbox, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // The walk
@@ -161,94 +73,6 @@ async function walk(sb: Sandbox, warnings: string[]): Promise<Node[]> {
     level = found.flatMap((n) => n.children.map((c) => [...n.path, c]));
   }
   return nodes;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Flags
-
-async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: readonly RawFlag[], report: Report): Promise<FlagSpec[]> {
-  const where = cmdPath.length > 0 ? `kubectl ${cmdPath.join(' ')}` : 'global';
-  const probePath = cmdPath.length > 0 ? cmdPath : ['version'];
-  return mapPool(raw, CONCURRENCY, async (f): Promise<FlagSpec> => {
-    const guess = typeFromDefault(f);
-    let type = guess;
-    if (!f.quoted && guess !== 'bool') {
-      const probed = await probeType(sb, probePath, f, guess);
-      type = probed.type;
-      if (probed.note !== undefined) report.typeNotes.push(`${where} ${probed.note}`);
-    }
-    const spec: FlagSpec = { name: f.name, type, default: normalizeHome(sb, f.default), help: normalizeHome(sb, firstSentence(f.description)) };
-    if (f.shorthand !== undefined) spec.shorthand = f.shorthand;
-    if (type === 'bool') {
-      spec.bare = 'true';
-    } else {
-      const bare = await probeBare(sb, probePath, f.name);
-      if (bare === 'unknown-flag') throw new Error(`${where}: kubectl rejects --${f.name}, which its help lists`);
-      if (bare === 'bare') {
-        const value = KNOWN_BARE_VALUES[f.name];
-        if (value === undefined) {
-          throw new Error(`${where} accepts --${f.name} without a value, but the value it takes is not known: add it to KNOWN_BARE_VALUES`);
-        }
-        spec.bare = value;
-        report.bare.push(`${where} --${f.name} (bare = "${value}")`);
-      }
-    }
-    const values = extractEnum(f.description);
-    if (values !== undefined && values.length > 0) spec.enum = values;
-    return ordered(spec);
-  });
-}
-
-/** The keys of a FlagSpec in one fixed order, so the JSON is stable. */
-function ordered(f: FlagSpec): FlagSpec {
-  return {
-    name: f.name,
-    ...(f.shorthand !== undefined ? { shorthand: f.shorthand } : {}),
-    type: f.type,
-    default: f.default,
-    ...(f.bare !== undefined ? { bare: f.bare } : {}),
-    ...(f.enum !== undefined ? { enum: f.enum } : {}),
-    ...(f.deprecated !== undefined ? { deprecated: f.deprecated } : {}),
-    help: f.help,
-  };
-}
-
-const DEFAULT_FOR_TYPE: Readonly<Record<FlagType, { probe: string; default: string }>> = {
-  bool: { probe: 'false', default: 'false' },
-  string: { probe: 'zz', default: '' },
-  int: { probe: '0', default: '0' },
-  float: { probe: '0', default: '0' },
-  duration: { probe: '0s', default: '0s' },
-  stringArray: { probe: 'zz', default: '[]' },
-  stringSlice: { probe: 'zz', default: '[]' },
-  map: { probe: 'a=b', default: '' },
-};
-
-/**
- * A hidden flag from DEPRECATION_PROBES: does kubectl know it (sentinel probe), of what type
- * (`--x=zz --help`), and what does it say about it (`--x=<valid value> --help`: cobra prints
- * "Flag --x has been deprecated, ..." once the parse has succeeded)? Nothing runs.
- */
-async function probeDeprecated(sb: Sandbox, candidate: DeprecationProbe): Promise<FlagSpec | 'unknown'> {
-  const cmdPath = candidate.path.length > 0 ? candidate.path : ['version'];
-  const bare = await probeBare(sb, cmdPath, candidate.flag);
-  if (bare === 'unknown-flag') return 'unknown';
-  const first = typeFromParseError((await probe(sb, cmdPath, [`--${candidate.flag}=zz`, '--help'])).stderr, candidate.flag);
-  let type: FlagType = first === 'accepted' || first === undefined || first === 'unknown-flag' ? 'string' : first;
-  if (type === 'string') {
-    const second = typeFromParseError((await probe(sb, cmdPath, [`--${candidate.flag}="zz`, '--help'])).stderr, candidate.flag);
-    if (second === 'stringSlice') type = 'stringSlice';
-  }
-  if (bare === 'bare' && type !== 'bool' && KNOWN_BARE_VALUES[candidate.flag] === undefined) {
-    throw new Error(`kubectl ${cmdPath.join(' ')} accepts --${candidate.flag} without a value; add its value to KNOWN_BARE_VALUES`);
-  }
-  const r = await probe(sb, cmdPath, [`--${candidate.flag}=${DEFAULT_FOR_TYPE[type].probe}`, '--help']);
-  const warning = deprecationWarning(r.stderr + r.stdout, candidate.flag);
-  const spec: FlagSpec = { name: candidate.flag, type, default: DEFAULT_FOR_TYPE[type].default, help: candidate.help };
-  if (type === 'bool') spec.bare = 'true';
-  else if (bare === 'bare') spec.bare = KNOWN_BARE_VALUES[candidate.flag] ?? '';
-  if (warning !== undefined) spec.deprecated = `--${candidate.flag} has been deprecated, ${warning}`;
-  return ordered(spec);
 }
 
 // ---------------------------------------------------------------------------------------------------
