@@ -6,77 +6,26 @@
  * bytes.
  *
  * What it reads from kubectl:
- *   - the command tree: `kubectl __complete <path...> ""` lists the candidates below a path, and
- *     `kubectl <path...> --help` ("Aliases:", "Usage:", "Options:" and the "... Commands:" sections);
+ *   - the command tree (command-tree.ts): `kubectl __complete <path...> ""` lists the candidates below
+ *     a path, and `kubectl <path...> --help` ("Aliases:", "Usage:", "Options:" and the "... Commands:"
+ *     sections, read by help-parser.ts);
  *   - the global flags: `kubectl options`;
  *   - flag types: from the default kubectl prints (its help quotes the default exactly when the flag's
- *     type is "string"), confirmed by probes where the default leaves room for doubt (see probeType);
+ *     type is "string"), confirmed by probes where the default leaves room for doubt (see probeType in
+ *     probes.ts, used by flag-specs.ts);
  *   - which flags take no value (cobra's NoOptDefVal), which flags are required, which hidden flags are
- *     accepted with a deprecation warning, and which commands are groups: all by probing (probes.ts),
- *     each run in the sandbox of sandbox.ts (see SAFETY there: no probe can reach a cluster).
+ *     accepted with a deprecation warning (hidden-flags.ts), and which commands are groups: all by
+ *     probing (probes.ts), each run in the sandbox of sandbox.ts (see SAFETY there: no probe can reach
+ *     a cluster).
  */
 import type { CommandSpec, FlagSpec, KubectlSchema } from '../schema-types.ts';
+import { walk } from './command-tree.ts';
 import { buildFlags } from './flag-specs.ts';
-import { parseFlagBlocks, parseHelp, type ParsedHelp } from './help-parser.ts';
+import { parseFlagBlocks } from './help-parser.ts';
 import { DEPRECATION_PROBES, probeDeprecated } from './hidden-flags.ts';
-import { CONCURRENCY, mapPool } from './pool.ts';
-import { completions, isGroup, requiredFlags } from './probes.ts';
+import { isGroup, requiredFlags } from './probes.ts';
 import { emptyReport, type Report } from './report.ts';
-import { makeSandbox, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
-
-// ---------------------------------------------------------------------------------------------------
-// The walk
-
-interface Node {
-  path: string[];
-  help: ParsedHelp;
-  children: string[];
-}
-
-async function helpFor(sb: Sandbox, cmdPath: readonly string[], warnings: string[]): Promise<ParsedHelp> {
-  const r = await runKubectl(sb, cmdPath, ['--help']);
-  if (r.code === 0 && r.stdout.trim() === '' && r.stderr.trim() === '') {
-    // `kubectl options --help` prints nothing at all (its templates only list the global flags).
-    warnings.push(`kubectl ${cmdPath.join(' ')} --help prints nothing: usage line made up as "kubectl ${cmdPath.join(' ')}", no flags`);
-    return { aliases: [], usage: `kubectl ${cmdPath.join(' ')}`, flags: [], subcommands: [] };
-  }
-  if (r.code !== 0 || !r.stdout.includes('Usage:')) {
-    throw new Error(`kubectl ${cmdPath.join(' ')} --help failed (exit ${String(r.code)}):\n${r.stderr}`);
-  }
-  return parseHelp(r.stdout);
-}
-
-async function walk(sb: Sandbox, warnings: string[]): Promise<Node[]> {
-  const nodes: Node[] = [];
-  let level: string[][] = [[]];
-  while (level.length > 0) {
-    const found = await mapPool(level, CONCURRENCY, async (p): Promise<Node> => {
-      const help = await helpFor(sb, p, warnings);
-      let children: string[] = [];
-      if (p.length === 0) {
-        // The root's __complete lists every command, including help, options and completion, which
-        // the root help's groups leave out (PATH is empty, so no plugin can show up here).
-        children = await completions(sb, p);
-        for (const s of help.subcommands) if (!children.includes(s)) children.push(s);
-      } else if (help.subcommands.length > 0) {
-        // Below the root, __complete mixes subcommands with argument values (shell names, resource
-        // types): the help's "Available Commands" decides, and the two are compared.
-        const offered = await completions(sb, p);
-        children = help.subcommands;
-        for (const s of children) {
-          if (!offered.includes(s)) warnings.push(`kubectl ${p.join(' ')}: help lists "${s}" but __complete does not offer it`);
-        }
-      }
-      return { path: p, help, children };
-    });
-    nodes.push(...found);
-    level = found.flatMap((n) => n.children.map((c) => [...n.path, c]));
-  }
-  return nodes;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Assembly
+import { makeSandbox, removeSandbox, runKubectl } from './sandbox.ts';
 
 /** "v1.32.4-dispatcher" (the Google Cloud SDK's dispatching kubectl) -> "v1.32.4"; keeps -alpha.N, -beta.N, -rc.N. */
 function cleanVersion(gitVersion: string): string {
