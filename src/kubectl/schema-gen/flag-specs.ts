@@ -1,10 +1,10 @@
 /**
- * FlagSpecs from the flags a help lists: the type the printed default suggests, confirmed by probes
- * where it leaves room for doubt; the value a bare `--x` takes; the allowed values and the first
- * sentence of the description.
+ * FlagSpecs from the flags a help lists: what the help says (flagSpecFromHelp), with the type
+ * confirmed by probes where the printed default leaves room for doubt, and the value a bare `--x`
+ * takes where kubectl accepts one.
  */
 import type { FlagSpec } from '../schema-types.ts';
-import { extractEnum, firstSentence, typeFromDefault, type RawFlag } from './help-parser.ts';
+import { flagSpecFromHelp, type RawFlag } from './help-parser.ts';
 import { CONCURRENCY, mapPool } from './pool.ts';
 import { probeBare, probeType } from './probes.ts';
 import type { Report } from './report.ts';
@@ -29,16 +29,14 @@ export async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: r
   const where = cmdPath.length > 0 ? `kubectl ${cmdPath.join(' ')}` : 'global';
   const probePath = cmdPath.length > 0 ? cmdPath : ['version'];
   return mapPool(raw, CONCURRENCY, async (f): Promise<FlagSpec> => {
-    const guess = typeFromDefault(f);
-    let type = guess;
-    if (!f.quoted && guess !== 'bool') {
-      const probed = await probeType(sb, probePath, f, guess);
-      type = probed.type;
+    const fromHelp = flagSpecFromHelp(f);
+    const spec: FlagSpec = { ...fromHelp, default: normalizeHome(sb, fromHelp.default), help: normalizeHome(sb, fromHelp.help) };
+    if (!f.quoted && fromHelp.type !== 'bool') {
+      const probed = await probeType(sb, probePath, f, fromHelp.type);
+      spec.type = probed.type;
       if (probed.note !== undefined) report.typeNotes.push(`${where} ${probed.note}`);
     }
-    const spec: FlagSpec = { name: f.name, type, default: normalizeHome(sb, f.default), help: normalizeHome(sb, firstSentence(f.description)) };
-    if (f.shorthand !== undefined) spec.shorthand = f.shorthand;
-    if (type === 'bool') {
+    if (spec.type === 'bool') {
       spec.bare = 'true';
     } else {
       const bare = await probeBare(sb, probePath, f.name);
@@ -52,8 +50,6 @@ export async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: r
         report.bare.push(`${where} --${f.name} (bare = "${value}")`);
       }
     }
-    const values = extractEnum(f.description);
-    if (values !== undefined && values.length > 0) spec.enum = values;
     return ordered(spec);
   });
 }

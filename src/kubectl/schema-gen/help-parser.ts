@@ -4,7 +4,7 @@
  * what a flag's description and printed default say about it. Pure: text in, facts out; the probes
  * that run kubectl are elsewhere (probes.ts), so this can be tested on saved help output.
  */
-import type { FlagType } from '../schema-types.ts';
+import type { FlagSpec, FlagType } from '../schema-types.ts';
 
 export interface RawFlag {
   name: string;
@@ -162,4 +162,20 @@ export function typeFromDefault(f: RawFlag): FlagType {
   if (/^\[.*\]$/.test(d)) return 'stringArray';
   // Custom value types that print nothing useful ("--vmodule=:", "--aggregation-rule=:"): probed.
   return 'string';
+}
+
+/**
+ * What the help alone says about a flag, as a FlagSpec: the type its default suggests (the probes
+ * confirm or correct it where the default is not quoted), "true" as the bare value of a bool (whether
+ * any other flag has a bare form is printed nowhere: probeBare finds out), the allowed values and the
+ * first sentence of the description.
+ */
+export function flagSpecFromHelp(f: RawFlag): FlagSpec {
+  const type = typeFromDefault(f);
+  const spec: FlagSpec = { name: f.name, type, default: f.default, help: firstSentence(f.description) };
+  if (f.shorthand !== undefined) spec.shorthand = f.shorthand;
+  if (type === 'bool') spec.bare = 'true';
+  const values = extractEnum(f.description);
+  if (values !== undefined && values.length > 0) spec.enum = values;
+  return spec;
 }
