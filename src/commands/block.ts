@@ -7,6 +7,7 @@
  */
 import { CONSOLE_LANGS } from '../markdown/code-blocks.ts';
 import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
+import type { QuoteContext } from '../domain/values.ts';
 import type { ShellNode } from '../shell/parser.ts';
 import { lineIndex } from '../text/lines.ts';
 import { plainShellText } from '../text/typography.ts';
@@ -83,11 +84,30 @@ export interface AnalyzeOptions {
   findCaps?: boolean;
 }
 
+/**
+ * How the shell reads the text at an index: inside '…', "…", a heredoc (quoted delimiter or not), or
+ * as a plain word. A value is quoted into a placeholder according to it (src/domain/values.ts).
+ */
+function quoteContextAt(root: ShellNode, index: number): QuoteContext {
+  for (let node: ShellNode | null = root.descendantForIndex(index); node; node = node.parent) {
+    if (node.type === 'raw_string') return 'single';
+    if (node.type === 'string' || node.type === 'translated_string') return 'double';
+    if (node.type === 'ansi_c_string') return 'single';
+    if (node.type === 'heredoc_body') {
+      // Its heredoc_redirect holds the delimiter: <<'EOF', <<"EOF" and <<\EOF turn expansion off.
+      const delimiter = node.parent?.namedChildren.find((c) => c?.type === 'heredoc_start');
+      return delimiter && /['"\\]/.test(delimiter.text) ? 'heredoc-quoted' : 'heredoc';
+    }
+  }
+  return 'unquoted';
+}
+
 /** Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block. */
 function analyzeShell(code: string, offset: number, reader: CommandReader, angled: PlaceholderSpan[], options: AnalyzeOptions) {
   const masked = maskPlaceholders(code, angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })));
   const tree = reader.parser.parse(masked);
   try {
+    for (const span of angled) span.quote = quoteContextAt(tree.rootNode, span.start - offset);
     return splitStatements(code, masked, offset, tree.rootNode, reader, options);
   } finally {
     tree.delete();

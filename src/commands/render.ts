@@ -52,7 +52,8 @@ function highlighted(block: AnalyzedBlock, tokens: readonly CodeToken[], range: 
     const inNoCopy = noCopy.find((r) => r.start <= start && r.end >= end);
     let node: ElementContent;
     if (placeholder) {
-      node = h('span', { className: ['ph'], dataVar: placeholder.key, dataPlaceholder: placeholder.text, style: token ? styleOf(token.style) : undefined }, [text(placeholder.text)]);
+      const quote = placeholder.quote && placeholder.quote !== 'unquoted' ? placeholder.quote : undefined;
+      node = h('span', { className: ['ph'], dataVar: placeholder.key, dataPlaceholder: placeholder.text, dataQuote: quote, style: token ? styleOf(token.style) : undefined }, [text(placeholder.text)]);
       while (i < points.length - 1 && points[i + 1]! < placeholder.end) i++;
     } else {
       const value = block.code.slice(start, end);

@@ -10,6 +10,8 @@
  * so before parsing each one is masked by a run of "x" of the same length: offsets stay the same.
  */
 
+import type { QuoteContext } from './values.ts';
+
 export interface PlaceholderSpan {
   start: number;
   end: number;
@@ -17,6 +19,8 @@ export interface PlaceholderSpan {
   text: string;
   /** The variable it stands for: "pod", "node". */
   key: string;
+  /** How the shell reads it where it is written (set from the parse; unquoted when not known). */
+  quote?: QuoteContext;
 }
 
 const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)>/g;

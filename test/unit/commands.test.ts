@@ -194,3 +194,16 @@ describe('the rendered command block', () => {
     },
   );
 });
+
+describe('where a placeholder is written', () => {
+  it.each([
+    ['kubectl logs <pod-name>', 'unquoted'],
+    ['kubectl get deploy/<deployment-name> -o yaml', 'unquoted'],
+    ["kubectl patch deploy x -p '{\"metadata\":{\"name\":\"<name>\"}}'", 'single'],
+    ['kubectl exec x -- sh -c "ls <path>"', 'double'],
+    ['kubectl apply -f - <<EOF\nmetadata:\n  namespace: <namespace>\nEOF', 'heredoc'],
+    ["cat <<'EOF'\n<value>\nEOF", 'heredoc-quoted'],
+  ])('%s: %s', (code, quote) => {
+    expect(analyze(code).placeholders.find((p) => p.text.startsWith('<'))?.quote).toBe(quote);
+  });
+});

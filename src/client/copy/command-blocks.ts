@@ -1,9 +1,12 @@
 /**
  * Command blocks in the browser: per-command copy and "copy all", a confirming second click for
- * destructive commands and for commands with placeholders left unfilled, and the variables panel.
- * What is copied is what the command shows, less its `.no-copy` parts (prompt, trailing comment).
+ * destructive commands, for commands with placeholders left unfilled and for commands holding an
+ * unusual value, and the variables panel. What is copied is what the command shows, less its
+ * `.no-copy` parts (prompt, trailing comment). Values are data (src/domain/values.ts): cleaned, and
+ * quoted for the shell where they are not plain words.
  */
 import { valuesFromQuery } from '../../domain/placeholders.ts';
+import { isUnusual, prepareValue, quoteInto, type QuoteContext } from '../../domain/values.ts';
 import { copyToClipboard } from './clipboard.ts';
 
 const CONFIRM_WINDOW_MS = 6000;
@@ -20,6 +23,12 @@ function commandText(command: HTMLElement): string {
 function unfilledIn(commands: HTMLElement[]): string[] {
   const names = commands.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.ph:not(.is-filled)')].map((p) => p.dataset['placeholder'] ?? ''));
   return [...new Set(names)];
+}
+
+/** "namespace holds $ ( ), which the shell would read as code", once per variable. */
+function unusualIn(commands: HTMLElement[]): string[] {
+  const found = commands.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.ph.is-unusual')].map((p) => `${p.dataset['var']} ${p.dataset['problems'] ?? ''}`));
+  return [...new Set(found)];
 }
 
 interface CopyRequest {
@@ -41,7 +50,8 @@ function wireCopy({ button, status, commands, label }: CopyRequest): void {
     window.clearTimeout(reset);
     const destructive = commands.filter((c) => c.dataset['safety'] === 'destructive');
     const unfilled = unfilledIn(commands);
-    const needsConfirm = destructive.length > 0 || unfilled.length > 0;
+    const unusual = unusualIn(commands);
+    const needsConfirm = destructive.length > 0 || unfilled.length > 0 || unusual.length > 0;
     if (needsConfirm && Date.now() > armedUntil) {
       const warnings: string[] = [];
       if (destructive.length > 0) {
@@ -50,6 +60,9 @@ function wireCopy({ button, status, commands, label }: CopyRequest): void {
       }
       if (unfilled.length > 0) {
         warnings.push(`Not filled in: ${unfilled.join(', ')} (bash reads <…> as a redirection).`);
+      }
+      if (unusual.length > 0) {
+        warnings.push(`Unusual value: ${unusual.join('; ')}. It is quoted, so the shell reads it as text: check it is what you meant.`);
       }
       say(`${warnings.join(' ')} Click again to copy.`, 'warn');
       button.textContent = 'Click again to copy';
@@ -84,16 +97,38 @@ function statusFor(container: HTMLElement): HTMLElement {
   return status;
 }
 
+/** Says under a field what was done with its value (characters removed, why it is unusual). */
+function noteFor(input: HTMLInputElement): HTMLElement {
+  let note = input.parentElement?.querySelector<HTMLElement>('.variables__note');
+  if (!note) {
+    note = document.createElement('span');
+    note.className = 'variables__note';
+    note.id = `variables-note-${input.name}`;
+    input.setAttribute('aria-describedby', note.id);
+    input.after(note);
+  }
+  return note;
+}
+
 function initVariables(panel: HTMLElement): void {
   const inputs = [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')];
   const apply = () => {
     for (const input of inputs) {
       const key = input.dataset['varInput'] ?? '';
-      const value = input.value;
+      const prepared = prepareValue(key, input.value);
+      const unusual = isUnusual(prepared);
+      const note = noteFor(input);
+      note.textContent = unusual ? `Unusual value: it ${prepared.problems.join('; it ')}. Commands get it quoted.` : '';
+      input.classList.toggle('is-unusual', unusual);
       for (const ph of document.querySelectorAll<HTMLElement>(`.ph[data-var="${CSS.escape(key)}"]`)) {
-        // Text, never markup: a value like <img onerror=…> shows as those characters.
-        ph.textContent = value === '' ? (ph.dataset['placeholder'] ?? '') : value;
-        ph.classList.toggle('is-filled', value !== '');
+        const quote = (ph.dataset['quote'] ?? 'unquoted') as QuoteContext;
+        // Text, never markup: a value like <img onerror=…> shows as those characters, and quoted.
+        ph.textContent = prepared.value === '' ? (ph.dataset['placeholder'] ?? '') : quoteInto(prepared.value, quote);
+        ph.classList.toggle('is-filled', prepared.value !== '');
+        ph.classList.toggle('is-unusual', unusual && prepared.value !== '');
+        if (unusual) ph.dataset['problems'] = prepared.problems.join('; ');
+        else delete ph.dataset['problems'];
+        ph.title = unusual ? `Unusual value, quoted for the shell: ${prepared.problems.join('; ')}` : '';
       }
     }
   };
@@ -101,8 +136,9 @@ function initVariables(panel: HTMLElement): void {
     const url = new URL(location.href);
     for (const input of inputs) {
       const key = input.dataset['varInput'] ?? '';
-      if (input.value === '') url.searchParams.delete(key);
-      else url.searchParams.set(key, input.value);
+      const { value } = prepareValue(key, input.value);
+      if (value === '') url.searchParams.delete(key);
+      else url.searchParams.set(key, value);
     }
     history.replaceState(history.state, '', url);
   };
