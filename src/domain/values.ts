@@ -31,8 +31,11 @@ const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-
 /** A word every shell reads as itself, quoted or not: no spaces, quotes, $, `, \, ;, |, &, <, >, (, ), *, ?, [, ], {, }, ~, #, !. */
 const PLAIN_WORD = /^[A-Za-z0-9._\-/:@%+=,]+$/;
 
-/** C0 and C1 controls, DEL, and the invisible: zero-width, bidi marks and overrides, line separators, BOM. */
-const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/**
+ * Control characters (C0, DEL, C1: ESC, BEL, TAB, newlines), format characters (the invisible:
+ * zero-width, bidi marks and overrides, soft hyphen, BOM) and the line and paragraph separators.
+ */
+const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 export interface PreparedValue {
   /** As given. */

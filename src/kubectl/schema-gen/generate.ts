@@ -69,7 +69,7 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
       if (typeof v !== 'string') throw new Error('no clientVersion.gitVersion');
       gitVersion = v;
     } catch (err) {
-      throw new Error(`${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`);
+      throw new Error(`${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`, { cause: err });
     }
     const version = cleanVersion(gitVersion);
     log(`kubectl ${gitVersion} at ${sb.kubectl} -> ${version}`);
