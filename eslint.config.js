@@ -11,17 +11,48 @@ import tseslint from 'typescript-eslint';
 /** Folders whose modules run in the browser, or may be imported by code that does. */
 const BROWSER = ['src/client/**', 'src/domain/**', 'src/text/**', 'src/search/**', 'src/catalog/**'];
 /** Folders of Node-only code (files, processes, WebAssembly loaded from node_modules). */
-const NODE_ONLY = ['build', 'fs', 'commands', 'shell', 'validator', 'kubectl', 'checks', 'bench', 'chromium', 'offline', 'markdown', 'schemas', 'cli', 'runner', 'companion'];
+const NODE_ONLY = [
+  'build',
+  'fs',
+  'commands',
+  'shell',
+  'validator',
+  'kubectl',
+  'checks',
+  'bench',
+  'chromium',
+  'offline',
+  'markdown',
+  'schemas',
+  'cli',
+  'runner',
+  'companion',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.*/', 'node_modules/', '.astro/', '.tools/', 'bundles/', 'bench/**/node_modules/', 'test/fixtures/', 'src/env.d.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.*/',
+      'node_modules/',
+      '.astro/',
+      '.tools/',
+      'bundles/',
+      'bench/**/node_modules/',
+      'test/fixtures/',
+      'src/env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Comments say why; a `catch {}` with a comment is a decision, not an oversight.
       'no-empty': ['error', { allowEmptyCatch: true }],
@@ -39,7 +70,8 @@ export default tseslint.config(
             {
               group: NODE_ONLY.map((folder) => `**/${folder}/*`),
               allowTypeImports: true,
-              message: 'browser code imports only src/client, src/domain, src/text, src/search and src/catalog (types from anywhere)',
+              message:
+                'browser code imports only src/client, src/domain, src/text, src/search and src/catalog (types from anywhere)',
             },
           ],
         },

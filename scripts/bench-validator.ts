@@ -7,7 +7,9 @@ const USAGE = `usage: npm run bench:validator [-- --commands N]
 Validates N realistic synthetic commands (default 50000) on one core and prints commands per second
 (target: ${VALIDATOR_TARGET_PER_SECOND.toLocaleString('en')}).`;
 
-const { values } = parseArgs({ options: { commands: { type: 'string', default: '50000' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { commands: { type: 'string', default: '50000' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
   console.log(USAGE);
 } else {
@@ -18,5 +20,7 @@ if (values.help) {
   }
   const result = await benchValidator(count);
   const met = result.perSecond >= VALIDATOR_TARGET_PER_SECOND;
-  console.log(`kubectl validator: ${result.commands} commands in ${result.seconds.toFixed(2)} s = ${Math.round(result.perSecond).toLocaleString('en')} commands/s on one core (target ${VALIDATOR_TARGET_PER_SECOND.toLocaleString('en')}: ${met ? 'met' : 'NOT met'}); ${result.errors} errors in the corpus (expected 0)`);
+  console.log(
+    `kubectl validator: ${result.commands} commands in ${result.seconds.toFixed(2)} s = ${Math.round(result.perSecond).toLocaleString('en')} commands/s on one core (target ${VALIDATOR_TARGET_PER_SECOND.toLocaleString('en')}: ${met ? 'met' : 'NOT met'}); ${result.errors} errors in the corpus (expected 0)`,
+  );
 }

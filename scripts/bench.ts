@@ -18,7 +18,9 @@ Builds synthetic sites of each size with the real build and measures build time,
 sizes, validator throughput and page weight in Chromium. Only the full run (${FULL_RUN}) is written
 to BENCHMARKS.md.`;
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: FULL_RUN }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: FULL_RUN }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
   console.log(USAGE);
   process.exit(0);

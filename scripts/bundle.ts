@@ -21,10 +21,16 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const build = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(projectRoot, 'scripts/build.ts')], { stdio: 'inherit' });
+const build = spawnSync(
+  process.execPath,
+  [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(projectRoot, 'scripts/build.ts')],
+  { stdio: 'inherit' },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 const name = `${bundleName(await buildVersion())}.zip`;
 const target = path.join(projectRoot, 'bundles', name);
 await mkdir(path.dirname(target), { recursive: true });
 await copyFile(path.join(outputDir(), DOWNLOADS, name), target);
-console.log(`\nbundle: ${path.relative(process.cwd(), target)} (${((await stat(target)).size / 1024 / 1024).toFixed(1)} MiB). Extract it and open index.html, or run node serve.mjs inside it.`);
+console.log(
+  `\nbundle: ${path.relative(process.cwd(), target)} (${((await stat(target)).size / 1024 / 1024).toFixed(1)} MiB). Extract it and open index.html, or run node serve.mjs inside it.`,
+);

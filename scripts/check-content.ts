@@ -13,7 +13,10 @@ Checks every runbook, guide page and decision tree of a content folder before th
   <content dir>   default: $RUNBOOKS_CONTENT_DIR, or content/
 Exit status: 0 valid, 1 errors found.`;
 
-const { values, positionals } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { help: { type: 'boolean', short: 'h' } },
+  allowPositionals: true,
+});
 if (values.help) {
   console.log(USAGE);
 } else {

@@ -32,7 +32,9 @@ function fail(message: string): never {
 
 let parsed;
 try {
-  parsed = parseArgs({ options: { kubectl: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  parsed = parseArgs({
+    options: { kubectl: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
 } catch (error) {
   fail(`${(error as Error).message}\n\n${USAGE}`);
 }
@@ -46,7 +48,10 @@ const started = Date.now();
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 try {
   const out = values.out !== undefined ? path.resolve(values.out) : DEFAULT_OUT;
-  const { schema, report, runs } = await generateKubectlSchema(findKubectl(values.kubectl, process.env['PATH'] ?? ''), log);
+  const { schema, report, runs } = await generateKubectlSchema(
+    findKubectl(values.kubectl, process.env['PATH'] ?? ''),
+    log,
+  );
   const json = schemaJson(schema);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, json);

@@ -17,7 +17,10 @@ Exit status: 0 no errors, 1 errors found, 2 the validator could not run (bad arg
 
 let parsed;
 try {
-  parsed = parseArgs({ options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  parsed = parseArgs({
+    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
 } catch (error) {
   console.error(`validate: ${(error as Error).message}\n\n${USAGE}`);
   process.exit(2);
@@ -40,7 +43,9 @@ try {
     for (const d of run.diagnostics) console.log(formatDiagnostic(d));
     const errors = run.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = run.diagnostics.length - errors;
-    console.log(`\nkubectl validator: ${errors} error(s), ${warnings} warning(s); ${run.commands} kubectl commands in ${run.files} files checked in ${run.seconds.toFixed(2)}s`);
+    console.log(
+      `\nkubectl validator: ${errors} error(s), ${warnings} warning(s); ${run.commands} kubectl commands in ${run.files} files checked in ${run.seconds.toFixed(2)}s`,
+    );
   }
   process.exitCode = hasErrors(run.diagnostics) ? 1 : 0;
 } catch (error) {

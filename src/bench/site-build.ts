@@ -42,9 +42,16 @@ interface PageWeight {
 }
 
 /** Runs a command and samples the resident memory of its whole process tree every 100 ms. */
-async function runMeasured(command: string, args: string[], env: Record<string, string>): Promise<{ code: number; seconds: number; peakMb: number; output: string }> {
+async function runMeasured(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; seconds: number; peakMb: number; output: string }> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -88,7 +95,14 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** Serves a built site on 127.0.0.1 as a static host would. */
 function serve(dir: string): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.css': 'text/css',
+    '.js': 'text/javascript',
+    '.json': 'application/json',
+    '.wasm': 'application/wasm',
+    '.svg': 'image/svg+xml',
+  };
   const server = createServer(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     for (const candidate of [urlPath, `${urlPath}/index.html`, `${urlPath}index.html`]) {
@@ -103,10 +117,15 @@ function serve(dir: string): Promise<{ url: string; close: () => void }> {
     }
     response.writeHead(404).end();
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: () => server.close() });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+        close: () => server.close(),
+      });
+    }),
+  );
 }
 
 /** What a typical runbook page loads, gzip bytes by kind, before and after search is opened. */
@@ -120,18 +139,21 @@ async function pageWeight(siteDir: string, runbookUrl: string): Promise<PageWeig
     const page = await browser.newPage();
     page.on('response', (response) => {
       pending.push(
-        response.body().then((body) => {
-          const bytes = gzipSync(body, { level: 9 }).length;
-          const type = response.request().resourceType();
-          const url = response.url();
-          if (!searching) {
-            if (type === 'document') weight.html += bytes;
-            else if (type === 'stylesheet') weight.css += bytes;
-            else if (type === 'script') weight.js += bytes;
-          } else if (url.endsWith('.js')) weight.searchJs += bytes;
-          else if (url.endsWith('.wasm') || url.includes('wasm')) weight.searchWasm += bytes;
-          else weight.searchData += bytes;
-        }, () => undefined),
+        response.body().then(
+          (body) => {
+            const bytes = gzipSync(body, { level: 9 }).length;
+            const type = response.request().resourceType();
+            const url = response.url();
+            if (!searching) {
+              if (type === 'document') weight.html += bytes;
+              else if (type === 'stylesheet') weight.css += bytes;
+              else if (type === 'script') weight.js += bytes;
+            } else if (url.endsWith('.js')) weight.searchJs += bytes;
+            else if (url.endsWith('.wasm') || url.includes('wasm')) weight.searchWasm += bytes;
+            else weight.searchData += bytes;
+          },
+          () => undefined,
+        ),
       );
     });
     await page.goto(`${site.url}${runbookUrl}`, { waitUntil: 'networkidle' });
@@ -139,7 +161,13 @@ async function pageWeight(siteDir: string, runbookUrl: string): Promise<PageWeig
     searching = true;
     await page.keyboard.press('Control+k');
     await page.fill('#search-input', 'connection refused');
-    await page.waitForFunction(() => (document.querySelector('[data-search-results]') as HTMLElement | null)?.dataset['query'] === 'connection refused', undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-search-results]') as HTMLElement | null)?.dataset['query'] ===
+        'connection refused',
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
   } finally {
@@ -155,7 +183,11 @@ export async function benchSize(runbooks: number, workDir: string): Promise<Size
   await writeSyntheticContent(contentDir, runbooks, projectRoot);
   await rm(siteDir, { recursive: true, force: true });
   console.log(`bench: building ${runbooks} runbooks…`);
-  const build = await runMeasured(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: siteDir });
+  const build = await runMeasured(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
+    { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: siteDir },
+  );
   if (build.code !== 0) throw new Error(`the build of ${runbooks} runbooks failed:\n${build.output.slice(-3000)}`);
 
   // Validator throughput over this corpus, in this process (one core).
@@ -189,7 +221,11 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const verdict = (met: boolean) => (met ? 'met' : '**not met**');
 
 /** BENCHMARKS.md: the table of every size, where the build time goes, and which targets are met. */
-export function benchmarkReport(results: readonly SizeResult[], oneCore: { perSecond: number }, commit: string): string {
+export function benchmarkReport(
+  results: readonly SizeResult[],
+  oneCore: { perSecond: number },
+  commit: string,
+): string {
   const at = (n: number) => results.find((r) => r.runbooks === n);
   const typical = results.at(-1)!.page;
   const jsBefore = typical.js / 1024;
@@ -208,7 +244,10 @@ export function benchmarkReport(results: readonly SizeResult[], oneCore: { perSe
     '',
     '| runbooks | pages | build | peak memory | per runbook | site | Pagefind index | validator | HTML | CSS | JS before search | search opens: JS / WASM / data |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.runbooks.toLocaleString('en')} | ${r.pages.toLocaleString('en')} | ${r.buildSeconds.toFixed(1)} s | ${r.peakMemoryMb.toFixed(0)} MB | ${r.msPerRunbook.toFixed(1)} ms | ${r.siteMb.toFixed(1)} MB | ${r.pagefindKb.toFixed(0)} KB | ${Math.round(r.validatorPerSecond).toLocaleString('en')} cmd/s | ${kb(r.page.html)} KB | ${kb(r.page.css)} KB | ${kb(r.page.js)} KB | ${kb(r.page.searchJs)} / ${kb(r.page.searchWasm)} / ${kb(r.page.searchData)} KB |`),
+    ...results.map(
+      (r) =>
+        `| ${r.runbooks.toLocaleString('en')} | ${r.pages.toLocaleString('en')} | ${r.buildSeconds.toFixed(1)} s | ${r.peakMemoryMb.toFixed(0)} MB | ${r.msPerRunbook.toFixed(1)} ms | ${r.siteMb.toFixed(1)} MB | ${r.pagefindKb.toFixed(0)} KB | ${Math.round(r.validatorPerSecond).toLocaleString('en')} cmd/s | ${kb(r.page.html)} KB | ${kb(r.page.css)} KB | ${kb(r.page.js)} KB | ${kb(r.page.searchJs)} / ${kb(r.page.searchWasm)} / ${kb(r.page.searchData)} KB |`,
+    ),
     '',
     'Page sizes are gzip bytes (level 9) of what Chromium loads for a typical runbook page; "search opens" is what opening search and typing one query adds.',
     '',

@@ -12,13 +12,15 @@ const TEMPLATES: ((ns: string, i: number) => string)[] = [
   (ns, i) => `kubectl scale deployment worker-${i % 7} --replicas=${i % 5} -n ${ns}`,
   (ns) => `kubectl rollout restart deployment/api -n ${ns}`,
   (ns) => `kubectl rollout undo deployment/api --to-revision=3 -n ${ns}`,
-  (ns, i) => `kubectl patch deployment api -n ${ns} -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","resources":{"limits":{"memory":"${i % 4 + 1}Gi"}}}]}}}}'`,
+  (ns, i) =>
+    `kubectl patch deployment api -n ${ns} -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","resources":{"limits":{"memory":"${(i % 4) + 1}Gi"}}}]}}}}'`,
   (ns) => `kubectl patch svc api -n ${ns} --type json -p '[{"op":"replace","path":"/spec/type","value":"ClusterIP"}]'`,
   (ns) => `kubectl top pods -n ${ns} -l app.kubernetes.io/name=shepherd --sort-by=memory`,
   (ns) => `kubectl exec -it <pod-name> -n ${ns} -- nslookup kubernetes.default.svc.cluster.local`,
   (ns) => `kubectl get all,pdb,hpa,networkpolicies -n ${ns}`,
   (ns) => `kubectl get secret backend-secrets -n ${ns} -o jsonpath='{.data}' | jq 'keys'`,
-  (ns) => `kubectl create configmap app-config --from-file=config.yaml --dry-run=client -o yaml | kubectl apply -n ${ns} -f -`,
+  (ns) =>
+    `kubectl create configmap app-config --from-file=config.yaml --dry-run=client -o yaml | kubectl apply -n ${ns} -f -`,
   (ns, i) => `kubectl port-forward svc/api ${8000 + (i % 100)}:8000 -n ${ns}`,
   () => 'kubectl describe node NODE_NAME',
   () => 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CPU:.status.capacity.cpu',
@@ -27,5 +29,7 @@ const TEMPLATES: ((ns: string, i: number) => string)[] = [
 ];
 
 export function syntheticCommands(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => TEMPLATES[i % TEMPLATES.length]!(NAMESPACES[i % NAMESPACES.length]!, i));
+  return Array.from({ length: count }, (_, i) =>
+    TEMPLATES[i % TEMPLATES.length]!(NAMESPACES[i % NAMESPACES.length]!, i),
+  );
 }

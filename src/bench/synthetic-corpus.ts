@@ -19,10 +19,30 @@ const ERRORS = [
   'OOMKilled',
   'context deadline exceeded',
   'no endpoints available for service',
-  'error: the server doesn\'t have a resource type',
+  "error: the server doesn't have a resource type",
 ];
-const NOUNS = ['pods', 'workers', 'API', 'ingress', 'database connections', 'queue consumers', 'cron jobs', 'DNS lookups', 'TLS handshakes', 'rollouts'];
-const VERBS = ['crash-loop', 'time out', 'fail readiness', 'stay Pending', 'leak memory', 'drop requests', 'lose their leader', 'restart every few minutes'];
+const NOUNS = [
+  'pods',
+  'workers',
+  'API',
+  'ingress',
+  'database connections',
+  'queue consumers',
+  'cron jobs',
+  'DNS lookups',
+  'TLS handshakes',
+  'rollouts',
+];
+const VERBS = [
+  'crash-loop',
+  'time out',
+  'fail readiness',
+  'stay Pending',
+  'leak memory',
+  'drop requests',
+  'lose their leader',
+  'restart every few minutes',
+];
 
 /** mulberry32: a tiny seeded generator, so every run writes the same corpus. */
 function random(seed: number): () => number {
@@ -45,7 +65,12 @@ export function syntheticRunbook(i: number, count: number): string {
   const related = [...new Set([1, 2, 3].map(() => Math.floor(r() * count)).filter((j) => j !== i))].map(syntheticId);
   const commands = syntheticCommands(40 + (i % 7) * 3).slice((i * 7) % 20);
   let c = 0;
-  const block = (n: number) => ['```bash', ...commands.slice(c, (c += n)).flatMap((cmd, k) => (k % 2 === 0 ? [`# Step ${k + 1}`, cmd] : [cmd])), '```'].join('\n');
+  const block = (n: number) =>
+    [
+      '```bash',
+      ...commands.slice(c, (c += n)).flatMap((cmd, k) => (k % 2 === 0 ? [`# Step ${k + 1}`, cmd] : [cmd])),
+      '```',
+    ].join('\n');
   return `---
 id: ${syntheticId(i)}
 aliases: [Syn${i + 1}Alert]
@@ -97,11 +122,23 @@ export async function writeSyntheticContent(dir: string, count: number, projectR
   await mkdir(path.join(dir, 'runbooks'), { recursive: true });
   await mkdir(path.join(dir, 'guides'), { recursive: true });
   await mkdir(path.join(dir, 'trees'), { recursive: true });
-  for (let i = 0; i < count; i++) await writeFile(path.join(dir, 'runbooks', `${syntheticId(i).toLowerCase()}.mdx`), syntheticRunbook(i, count));
+  for (let i = 0; i < count; i++)
+    await writeFile(path.join(dir, 'runbooks', `${syntheticId(i).toLowerCase()}.mdx`), syntheticRunbook(i, count));
   for (const service of SERVICES) {
-    await writeFile(path.join(dir, 'guides', `guide-${service}.mdx`), `---\ntitle: ${service} troubleshooting\nsummary: Synthetic guide for ${service}.\nservice: ${service}\nsource: { file: synthetic.md, title: Synthetic }\n---\n\nThe ${service} guide.\n`);
+    await writeFile(
+      path.join(dir, 'guides', `guide-${service}.mdx`),
+      `---\ntitle: ${service} troubleshooting\nsummary: Synthetic guide for ${service}.\nservice: ${service}\nsource: { file: synthetic.md, title: Synthetic }\n---\n\nThe ${service} guide.\n`,
+    );
   }
-  const answers = SERVICES.map((s, k) => `      - label: ${s} is failing\n        runbook: ${syntheticId(k)}`).join('\n');
-  await writeFile(path.join(dir, 'trees', 'triage.yaml'), `title: Incident triage\nsummary: Synthetic triage.\nstart: scope\nnodes:\n  scope:\n    question: Which service is failing?\n    commands: |\n      kubectl get pods -A -o wide\n    answers:\n${answers}\n`);
-  await copyFile(path.join(projectRoot, 'content/kubectl-custom-resources.yaml'), path.join(dir, 'kubectl-custom-resources.yaml'));
+  const answers = SERVICES.map((s, k) => `      - label: ${s} is failing\n        runbook: ${syntheticId(k)}`).join(
+    '\n',
+  );
+  await writeFile(
+    path.join(dir, 'trees', 'triage.yaml'),
+    `title: Incident triage\nsummary: Synthetic triage.\nstart: scope\nnodes:\n  scope:\n    question: Which service is failing?\n    commands: |\n      kubectl get pods -A -o wide\n    answers:\n${answers}\n`,
+  );
+  await copyFile(
+    path.join(projectRoot, 'content/kubectl-custom-resources.yaml'),
+    path.join(dir, 'kubectl-custom-resources.yaml'),
+  );
 }

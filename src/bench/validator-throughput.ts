@@ -10,12 +10,14 @@ import { syntheticCommands } from './synthetic-commands.ts';
 
 export const VALIDATOR_TARGET_PER_SECOND = 20_000;
 
-export async function benchValidator(count: number): Promise<{ commands: number; seconds: number; perSecond: number; errors: number }> {
+export async function benchValidator(
+  count: number,
+): Promise<{ commands: number; seconds: number; perSecond: number; errors: number }> {
   const ctx = await loadCommandReader(path.join(projectRoot, 'content/kubectl-custom-resources.yaml'));
   // Realistic documents: blocks of 2-6 commands each, as in the runbooks.
   const commands = syntheticCommands(count);
   const documents: string[] = [];
-  for (let i = 0; i < commands.length; ) {
+  for (let i = 0; i < commands.length;) {
     const size = 2 + (i % 5);
     documents.push(`## Step\n\n\`\`\`bash\n${commands.slice(i, i + size).join('\n')}\n\`\`\`\n`);
     i += size;

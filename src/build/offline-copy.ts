@@ -29,13 +29,20 @@ async function siteFiles(siteDir: string): Promise<string[]> {
 }
 
 /** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */
-export async function writeOfflineBundle(siteDir: string, version: BuildVersion, outDir = path.join(siteDir, DOWNLOADS), base = '/'): Promise<{ file: string; bytes: number; files: number }> {
+export async function writeOfflineBundle(
+  siteDir: string,
+  version: BuildVersion,
+  outDir = path.join(siteDir, DOWNLOADS),
+  base = '/',
+): Promise<{ file: string; bytes: number; files: number }> {
   const name = bundleName(version);
   const files = await siteFiles(siteDir);
   const fileSet = new Set(files);
-  const toFile = (sitePath: string) => relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
+  const toFile = (sitePath: string) =>
+    relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
   const entries: ZipEntry[] = [];
-  const add = (file: string, data: string | Uint8Array) => entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
+  const add = (file: string, data: string | Uint8Array) =>
+    entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
 
   const banner = `<div class="offline-banner" role="note">Offline copy, version ${escapeHtml(version.version)}, built from the content of ${escapeHtml(version.date)} (${escapeHtml(version.commit)}). It may be out of date: use the live site when it is back.</div>`;
   for (let i = 0; i < files.length; i += 64) {
@@ -53,19 +60,43 @@ export async function writeOfflineBundle(siteDir: string, version: BuildVersion,
   }
 
   // Data the pages would fetch, as classic scripts that set globals (fetch() is blocked on file://).
-  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as (ManifestEntry & { symptoms?: string[] })[];
-  const offlineManifest = manifest.map((m) => ({ ...m, url: toFile(m.url.startsWith(base) ? m.url.slice(base.length) : m.url) }));
+  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as (ManifestEntry & {
+    symptoms?: string[];
+  })[];
+  const offlineManifest = manifest.map((m) => ({
+    ...m,
+    url: toFile(m.url.startsWith(base) ? m.url.slice(base.length) : m.url),
+  }));
   add('offline/manifest.js', `window.__RUNBOOKS_MANIFEST__=${JSON.stringify(offlineManifest)};\n`);
   const fragmentDir = path.join(siteDir, 'pagefind/fragment');
-  const fragments = await Promise.all((await readdir(fragmentDir)).sort().map(async (f) => parseFragment(gunzipSync(await readFile(path.join(fragmentDir, f))))));
+  const fragments = await Promise.all(
+    (await readdir(fragmentDir))
+      .sort()
+      .map(async (f) => parseFragment(gunzipSync(await readFile(path.join(fragmentDir, f))))),
+  );
   const symptoms = new Map(manifest.map((m) => [m.id, m.symptoms ?? []]));
-  add('offline/search-index.js', `window.__RUNBOOKS_SEARCH__=${JSON.stringify(offlineDocs(fragments, symptoms, base, toFile))};\n`);
+  add(
+    'offline/search-index.js',
+    `window.__RUNBOOKS_SEARCH__=${JSON.stringify(offlineDocs(fragments, symptoms, base, toFile))};\n`,
+  );
 
   // The page scripts as one classic script: the same entry point as the site's module.
-  const script = await esbuild({ entryPoints: [path.join(projectRoot, 'src/client/offline-entry.ts')], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false, legalComments: 'none' });
+  const script = await esbuild({
+    entryPoints: [path.join(projectRoot, 'src/client/offline-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
   add('offline/site.js', script.outputFiles[0]!.contents);
 
-  const fill = (text: string) => text.replaceAll('{{version}}', version.version).replaceAll('{{date}}', version.date).replaceAll('{{commit}}', version.commit);
+  const fill = (text: string) =>
+    text
+      .replaceAll('{{version}}', version.version)
+      .replaceAll('{{date}}', version.date)
+      .replaceAll('{{commit}}', version.commit);
   add('README.txt', fill(await readFile(path.join(kit, 'README.txt'), 'utf8')));
   add('serve.mjs', await readFile(path.join(kit, 'serve.mjs')));
   add('serve.py', await readFile(path.join(kit, 'serve.py')));
@@ -77,4 +108,3 @@ export async function writeOfflineBundle(siteDir: string, version: BuildVersion,
   await writeFile(file, archive);
   return { file, bytes: archive.length, files: entries.length };
 }
-

@@ -38,7 +38,11 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   });
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
 async function writeRedirectPages(siteDir: string): Promise<number> {
@@ -75,9 +79,17 @@ export async function buildSite(): Promise<number> {
   if (!report(await timed('content check', checkContent), 'content check')) return 1;
   const validation = await timed('kubectl validator', () => validatePaths([contentDir()], contentDir()));
   const warnings = validation.diagnostics.filter((d) => d.severity === 'warning');
-  if (!report(validation.diagnostics.filter((d) => d.severity === 'error'), 'kubectl validator')) return 1;
+  if (
+    !report(
+      validation.diagnostics.filter((d) => d.severity === 'error'),
+      'kubectl validator',
+    )
+  )
+    return 1;
   for (const w of warnings) console.warn(formatDiagnostic(w));
-  console.log(`kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`);
+  console.log(
+    `kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`,
+  );
 
   await rm(stagingDir, { recursive: true, force: true });
   // The content's version and date, for the footer's download link and the offline copy's banner.
@@ -92,7 +104,9 @@ export async function buildSite(): Promise<number> {
   );
   if (astroStatus !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
-    console.error(`\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
+    console.error(
+      `\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
+    );
     return 1;
   }
 
@@ -101,11 +115,17 @@ export async function buildSite(): Promise<number> {
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
     const search = await timed('search index', () => buildSearchIndex(stagingDir));
     console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
-    const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/'));
-    console.log(`offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`);
+    const bundle = await timed('offline copy', () =>
+      writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/'),
+    );
+    console.log(
+      `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,
+    );
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
-    console.error(`\nbuild failed: ${(error as Error).message}; ${path.relative(projectRoot, outDir)}/ was left as it was.`);
+    console.error(
+      `\nbuild failed: ${(error as Error).message}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
+    );
     return 1;
   }
 

@@ -15,7 +15,9 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
     // addDirectory counts every page it read; the entry file counts the pages actually indexed.
-    const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     return { pages: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
   } finally {
     await pagefind.close();

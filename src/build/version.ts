@@ -8,7 +8,12 @@ import { projectRoot } from './project.ts';
 export async function buildVersion(): Promise<BuildVersion> {
   const { version } = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   try {
-    const [commit, date] = execFileSync('git', ['log', '-1', '--format=%h%n%cs'], { cwd: projectRoot, encoding: 'utf8' }).trim().split('\n');
+    const [commit, date] = execFileSync('git', ['log', '-1', '--format=%h%n%cs'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
     if (commit && date) return { version, commit, date };
   } catch {
     // Not a git checkout: fall through.

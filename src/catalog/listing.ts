@@ -6,7 +6,17 @@ import { LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
 import type { Runbook } from '../schemas/runbook.ts';
 
 /** What listings, runbooks.json and alert tooling carry of a runbook, in the manifest's order. */
-export const LISTED_FIELDS = ['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url', 'symptoms'] as const;
+export const LISTED_FIELDS = [
+  'id',
+  'aliases',
+  'title',
+  'summary',
+  'severity',
+  'layer',
+  'service',
+  'url',
+  'symptoms',
+] as const;
 
 export type ListedRunbook = Pick<Runbook, Exclude<(typeof LISTED_FIELDS)[number], 'url'>> & { url: string };
 
@@ -29,8 +39,7 @@ export const summaryOf = (runbook: RunbookSummary): RunbookSummary => pick(runbo
 /** Most urgent first, then by ID with numbers in numeric order (K8S-2 before K8S-10). */
 export function byUrgency(a: ListedRunbook, b: ListedRunbook): number {
   return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.id.localeCompare(b.id, 'en', { numeric: true })
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id, 'en', { numeric: true })
   );
 }
 
@@ -51,11 +60,9 @@ export function groupBy<K extends string>(
   }));
 }
 
-export const groupBySeverity = (runbooks: readonly ListedRunbook[]) =>
-  groupBy(runbooks, SEVERITIES, (r) => r.severity);
+export const groupBySeverity = (runbooks: readonly ListedRunbook[]) => groupBy(runbooks, SEVERITIES, (r) => r.severity);
 
-export const groupByLayer = (runbooks: readonly ListedRunbook[]) =>
-  groupBy(runbooks, LAYERS, (r) => r.layer);
+export const groupByLayer = (runbooks: readonly ListedRunbook[]) => groupBy(runbooks, LAYERS, (r) => r.layer);
 
 export function servicesOf(runbooks: readonly ListedRunbook[]): string[] {
   return [...new Set(runbooks.map((r) => r.service))].sort();

@@ -39,6 +39,8 @@ export function redirectPageHtml(target: RedirectTarget): string {
 export function redirectPages(targets: readonly RedirectTarget[]): { path: string; html: string }[] {
   return targets.flatMap((target) => {
     const html = redirectPageHtml(target);
-    return [target.id, ...target.aliases].flatMap((name) => linkSpellings(name).map((spelling) => ({ path: `${spelling}/index.html`, html })));
+    return [target.id, ...target.aliases].flatMap((name) =>
+      linkSpellings(name).map((spelling) => ({ path: `${spelling}/index.html`, html })),
+    );
   });
 }

@@ -166,9 +166,7 @@ function checkYaml<T>(
       ...(missing ? locate(path.slice(0, -1)) : locate(path)),
       severity: 'error',
       rule: `${kind}/${field || 'shape'}`,
-      message: missing
-        ? `missing required field "${path.join('.')}"`
-        : `${path.join('.')}: ${issue.message}`,
+      message: missing ? `missing required field "${path.join('.')}"` : `${path.join('.')}: ${issue.message}`,
       ...(fieldHints[field] ? { hint: `${field} is ${fieldHints[field]}` } : {}),
     });
   }

@@ -14,7 +14,6 @@ const LINK_ATTRIBUTE = /<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|sr
 const ID_ATTRIBUTE = /\s(?:id|name)="([^"]*)"/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-
 export function linksOf(html: string): string[] {
   return [...html.matchAll(LINK_ATTRIBUTE)].map((m) => decodeEntities(m[1]!));
 }
@@ -26,7 +25,8 @@ export function anchorsOf(html: string): Set<string> {
 /** The file a site path is served from: "/runbooks/k8s-002/" -> "runbooks/k8s-002/index.html". */
 export function fileFor(pathname: string, files: ReadonlySet<string>): string | undefined {
   const path = decodeURIComponent(pathname).replace(/^\/+/, '');
-  const candidates = path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
+  const candidates =
+    path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
   return candidates.find((c) => files.has(c));
 }
 

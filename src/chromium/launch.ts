@@ -20,7 +20,10 @@ export function findChromium(): string | undefined {
 
 export function chromiumPath(): string {
   const found = findChromium();
-  if (!found) throw new Error("No Chromium found: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH to its binary.");
+  if (!found)
+    throw new Error(
+      "No Chromium found: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH to its binary.",
+    );
   return found;
 }
 

@@ -9,14 +9,23 @@ export function initTreeStepper(root: HTMLElement): void {
   const nodes = new Map([...root.querySelectorAll<HTMLElement>('[data-node]')].map((n) => [n.dataset['node']!, n]));
   const graph: TreeGraph = {
     start: root.dataset['start']!,
-    next: Object.fromEntries([...nodes].map(([id, n]) => [id, [...n.querySelectorAll<HTMLElement>('[data-next]')].map((a) => a.dataset['next']!)])),
+    next: Object.fromEntries(
+      [...nodes].map(([id, n]) => [
+        id,
+        [...n.querySelectorAll<HTMLElement>('[data-next]')].map((a) => a.dataset['next']!),
+      ]),
+    ),
   };
   const progress = root.querySelector<HTMLElement>('[data-tree-progress]')!;
   const breadcrumb = root.querySelector<HTMLElement>('[data-tree-breadcrumb]')!;
   const back = root.querySelector<HTMLButtonElement>('[data-tree-back]')!;
   let path = pathFromHash(location.hash, graph);
 
-  const questionOf = (id: string) => nodes.get(id)?.querySelector('.tree-node__question')?.textContent?.replace(/^\d+\.\s*/, '') ?? id;
+  const questionOf = (id: string) =>
+    nodes
+      .get(id)
+      ?.querySelector('.tree-node__question')
+      ?.textContent?.replace(/^\d+\.\s*/, '') ?? id;
   const answerLabel = (from: string, to: string) =>
     nodes.get(from)?.querySelector(`[data-next="${CSS.escape(to)}"] .tree-answer__label`)?.textContent ?? to;
 
@@ -29,7 +38,13 @@ export function initTreeStepper(root: HTMLElement): void {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'tree__crumb';
-        button.append(Object.assign(document.createElement('span'), { className: 'tree__crumb-question', textContent: questionOf(id) }), ' ');
+        button.append(
+          Object.assign(document.createElement('span'), {
+            className: 'tree__crumb-question',
+            textContent: questionOf(id),
+          }),
+          ' ',
+        );
         button.append(Object.assign(document.createElement('strong'), { textContent: answerLabel(id, path[i + 1]!) }));
         button.addEventListener('click', () => go(path.slice(0, i + 1)));
         item.append(button);
@@ -69,7 +84,8 @@ export function initTreeStepper(root: HTMLElement): void {
   root.querySelector<HTMLButtonElement>('[data-tree-restart]')!.addEventListener('click', () => go([graph.start]));
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, select, [contenteditable]')) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, select, [contenteditable]'))
+      return;
     if (event.key === 'Backspace' && path.length > 1) {
       event.preventDefault();
       go(path.slice(0, -1));

@@ -6,7 +6,12 @@
  * (`a; b`, `a && b`) are copied together.
  */
 import { CONSOLE_LANGS } from '../markdown/code-blocks.ts';
-import { findAngledPlaceholders, findCapsPlaceholders, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
+import {
+  findAngledPlaceholders,
+  findCapsPlaceholders,
+  maskPlaceholders,
+  type PlaceholderSpan,
+} from '../domain/placeholders.ts';
 import type { QuoteContext } from '../domain/values.ts';
 import type { ShellNode } from '../shell/parser.ts';
 import { lineIndex } from '../text/lines.ts';
@@ -34,16 +39,29 @@ export interface AnalyzedBlock {
   placeholders: PlaceholderSpan[];
 }
 
-
-
-const QUOTED = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_string', 'heredoc_body', 'comment', 'simple_expansion', 'expansion', 'variable_name', 'heredoc_start', 'heredoc_end']);
+const QUOTED = new Set([
+  'string',
+  'raw_string',
+  'ansi_c_string',
+  'translated_string',
+  'heredoc_body',
+  'comment',
+  'simple_expansion',
+  'expansion',
+  'variable_name',
+  'heredoc_start',
+  'heredoc_end',
+]);
 
 /** Whether a shell word (an argument node) holds an ALL_CAPS placeholder such as NODE_NAME. */
 export function hasCapsPlaceholder(word: ShellNode): boolean {
   const text = word.text;
   if (!/[A-Z]/.test(text)) return false;
   if (word.type === 'word') return findCapsPlaceholders(text, 0).length > 0;
-  if (word.type === 'concatenation') return word.namedChildren.some((c) => c !== null && c.type === 'word' && findCapsPlaceholders(c.text, 0).length > 0);
+  if (word.type === 'concatenation')
+    return word.namedChildren.some(
+      (c) => c !== null && c.type === 'word' && findCapsPlaceholders(c.text, 0).length > 0,
+    );
   return false;
 }
 
@@ -103,8 +121,17 @@ function quoteContextAt(root: ShellNode, index: number): QuoteContext {
 }
 
 /** Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block. */
-function analyzeShell(code: string, offset: number, reader: CommandReader, angled: PlaceholderSpan[], options: AnalyzeOptions) {
-  const masked = maskPlaceholders(code, angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })));
+function analyzeShell(
+  code: string,
+  offset: number,
+  reader: CommandReader,
+  angled: PlaceholderSpan[],
+  options: AnalyzeOptions,
+) {
+  const masked = maskPlaceholders(
+    code,
+    angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })),
+  );
   const tree = reader.parser.parse(masked);
   try {
     for (const span of angled) span.quote = quoteContextAt(tree.rootNode, span.start - offset);
@@ -114,11 +141,24 @@ function analyzeShell(code: string, offset: number, reader: CommandReader, angle
   }
 }
 
-function splitStatements(code: string, masked: string, offset: number, root: ShellNode, reader: CommandReader, { onStatement, classify = true, findCaps = true }: AnalyzeOptions) {
+function splitStatements(
+  code: string,
+  masked: string,
+  offset: number,
+  root: ShellNode,
+  reader: CommandReader,
+  { onStatement, classify = true, findCaps = true }: AnalyzeOptions,
+) {
   const lines = lineIndex(code);
   const lineOf = (index: number) => lines.position(index).line;
 
-  interface Unit { kind: 'command' | 'comment'; firstLine: number; lastLine: number; nodes: ShellNode[]; trailing: ShellNode[] }
+  interface Unit {
+    kind: 'command' | 'comment';
+    firstLine: number;
+    lastLine: number;
+    nodes: ShellNode[];
+    trailing: ShellNode[];
+  }
   const units: Unit[] = [];
   for (const node of root.namedChildren) {
     if (!node) continue;
@@ -142,7 +182,11 @@ function splitStatements(code: string, masked: string, offset: number, root: She
   }
 
   const parts: BlockPart[] = units.map((unit) => {
-    const part: BlockPart = { kind: unit.kind, start: offset + lines.lineStart(unit.firstLine), end: offset + lines.lineEnd(unit.lastLine) };
+    const part: BlockPart = {
+      kind: unit.kind,
+      start: offset + lines.lineStart(unit.firstLine),
+      end: offset + lines.lineEnd(unit.lastLine),
+    };
     if (unit.kind === 'command') {
       const first = unit.nodes[0]!;
       const last = unit.nodes.at(-1)!;
@@ -152,11 +196,18 @@ function splitStatements(code: string, masked: string, offset: number, root: She
     }
     return part;
   });
-  const caps = findCaps ? capsPlaceholders(root, masked).map((p) => ({ ...p, start: p.start + offset, end: p.end + offset })) : [];
+  const caps = findCaps
+    ? capsPlaceholders(root, masked).map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }))
+    : [];
   return { parts, caps };
 }
 
-export function analyzeBlock(rawCode: string, lang: string, reader: CommandReader, options: AnalyzeOptions = {}): AnalyzedBlock {
+export function analyzeBlock(
+  rawCode: string,
+  lang: string,
+  reader: CommandReader,
+  options: AnalyzeOptions = {},
+): AnalyzedBlock {
   const code = plainShellText(rawCode.replace(/\s+$/, ''));
   const angled = findAngledPlaceholders(code);
   if (!CONSOLE_LANGS.has(lang)) {
@@ -187,7 +238,13 @@ export function analyzeBlock(rawCode: string, lang: string, reader: CommandReade
       end += lines[j]!.length + 1;
     }
     const commandStart = start + prompt[1]!.length;
-    const inner = analyzeShell(code.slice(commandStart, end), commandStart, reader, angled.filter((p) => p.start >= commandStart && p.end <= end), options);
+    const inner = analyzeShell(
+      code.slice(commandStart, end),
+      commandStart,
+      reader,
+      angled.filter((p) => p.start >= commandStart && p.end <= end),
+      options,
+    );
     caps.push(...inner.caps);
     parts.push({
       kind: 'command',
@@ -195,7 +252,9 @@ export function analyzeBlock(rawCode: string, lang: string, reader: CommandReade
       end,
       copy: { start: commandStart, end: inner.parts.filter((p) => p.copy).at(-1)?.copy?.end ?? end },
       noCopy: [{ start, end: commandStart }, ...inner.parts.flatMap((p) => p.noCopy ?? [])],
-      ...(options.classify === false ? {} : { safety: worst(inner.parts.flatMap((p) => (p.safety ? [p.safety] : []))) }),
+      ...(options.classify === false
+        ? {}
+        : { safety: worst(inner.parts.flatMap((p) => (p.safety ? [p.safety] : []))) }),
     });
     index = end + 1;
     i = j;

@@ -21,7 +21,9 @@ function loadHighlighter(): Promise<HighlighterGeneric<BundledLanguage, BundledT
 }
 
 /** Tokens of bash code with their absolute offsets. Pass code whose placeholders are masked. */
-export async function tokenizeShell(code: string): Promise<{ tokens: CodeToken[]; blockStyle: Record<string, string> }> {
+export async function tokenizeShell(
+  code: string,
+): Promise<{ tokens: CodeToken[]; blockStyle: Record<string, string> }> {
   const shiki = await loadHighlighter();
   const result = shiki.codeToTokens(code, { lang: 'bash', themes: CODE_THEMES, defaultColor: false });
   const tokens: CodeToken[] = [];

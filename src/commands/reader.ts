@@ -19,7 +19,10 @@ export function loadCommandReader(customResourcesFile?: string): Promise<Command
   const key = customResourcesFile ?? '';
   let reader = loaded.get(key);
   if (!reader) {
-    reader = Promise.all([loadShellParser(), loadKubectlModel(customResourcesFile)]).then(([parser, kubectl]) => ({ parser, kubectl }));
+    reader = Promise.all([loadShellParser(), loadKubectlModel(customResourcesFile)]).then(([parser, kubectl]) => ({
+      parser,
+      kubectl,
+    }));
     loaded.set(key, reader);
   }
   return reader;

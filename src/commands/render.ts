@@ -35,9 +35,16 @@ interface Range {
 }
 
 /** The highlighted content of code[range], with placeholders and no-copy ranges as their own spans. */
-function highlighted(block: AnalyzedBlock, tokens: readonly CodeToken[], range: Range, noCopy: readonly Range[] = []): ElementContent[] {
+function highlighted(
+  block: AnalyzedBlock,
+  tokens: readonly CodeToken[],
+  range: Range,
+  noCopy: readonly Range[] = [],
+): ElementContent[] {
   const cuts = new Set<number>([range.start, range.end]);
-  for (const t of tokens) if (t.end > range.start && t.start < range.end) cuts.add(Math.max(t.start, range.start)).add(Math.min(t.end, range.end));
+  for (const t of tokens)
+    if (t.end > range.start && t.start < range.end)
+      cuts.add(Math.max(t.start, range.start)).add(Math.min(t.end, range.end));
   const placeholders = block.placeholders.filter((p) => p.start >= range.start && p.end <= range.end);
   for (const r of [...placeholders, ...noCopy]) cuts.add(r.start).add(r.end);
   const points = [...cuts].filter((c) => c >= range.start && c <= range.end).sort((a, b) => a - b);
@@ -53,7 +60,17 @@ function highlighted(block: AnalyzedBlock, tokens: readonly CodeToken[], range: 
     let node: ElementContent;
     if (placeholder) {
       const quote = placeholder.quote && placeholder.quote !== 'unquoted' ? placeholder.quote : undefined;
-      node = h('span', { className: ['ph'], dataVar: placeholder.key, dataPlaceholder: placeholder.text, dataQuote: quote, style: token ? styleOf(token.style) : undefined }, [text(placeholder.text)]);
+      node = h(
+        'span',
+        {
+          className: ['ph'],
+          dataVar: placeholder.key,
+          dataPlaceholder: placeholder.text,
+          dataQuote: quote,
+          style: token ? styleOf(token.style) : undefined,
+        },
+        [text(placeholder.text)],
+      );
       while (i < points.length - 1 && points[i + 1]! < placeholder.end) i++;
     } else {
       const value = block.code.slice(start, end);
@@ -70,12 +87,15 @@ function highlighted(block: AnalyzedBlock, tokens: readonly CodeToken[], range: 
       out.push(node);
     }
   }
-  for (const node of out) if (node.type === 'element' && node.properties['dataRange'] !== undefined) delete node.properties['dataRange'];
+  for (const node of out)
+    if (node.type === 'element' && node.properties['dataRange'] !== undefined) delete node.properties['dataRange'];
   return out;
 }
 
 function codeElement(children: ElementContent[]): Element {
-  return h('pre', { className: ['cmd__pre'] }, [h('code', { className: [`language-${COMMAND_CODE_LANGUAGE}`] }, children)]);
+  return h('pre', { className: ['cmd__pre'] }, [
+    h('code', { className: [`language-${COMMAND_CODE_LANGUAGE}`] }, children),
+  ]);
 }
 
 function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart): Element {
@@ -89,37 +109,68 @@ function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: Bl
   const reasons = part.safety?.reasons.join('; ') ?? '';
   const tools: ElementContent[] = [];
   if (safety !== 'read-only') {
-    tools.push(h('span', { className: ['cmd__safety', `cmd__safety--${safety}`], title: reasons || undefined }, [text(SAFETY_LABEL[safety])]));
+    tools.push(
+      h('span', { className: ['cmd__safety', `cmd__safety--${safety}`], title: reasons || undefined }, [
+        text(SAFETY_LABEL[safety]),
+      ]),
+    );
   }
-  tools.push(h('button', { type: 'button', className: ['cmd__copy'], hidden: true, ariaLabel: 'Copy this command' }, [text('Copy')]));
+  tools.push(
+    h('button', { type: 'button', className: ['cmd__copy'], hidden: true, ariaLabel: 'Copy this command' }, [
+      text('Copy'),
+    ]),
+  );
   return h('div', { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined }, [
     codeElement(highlighted(block, tokens, part, part.noCopy ?? [])),
     h('div', { className: ['cmd__tools'], dataPagefindIgnore: '' }, tools),
   ]);
 }
 
-export function renderCommandBlock(block: AnalyzedBlock, tokens: readonly CodeToken[], blockStyle: Record<string, string>, lang: string): Element {
+export function renderCommandBlock(
+  block: AnalyzedBlock,
+  tokens: readonly CodeToken[],
+  blockStyle: Record<string, string>,
+  lang: string,
+): Element {
   const commands = block.parts.filter((p) => p.kind === 'command');
   const destructive = commands.filter((p) => p.safety?.safety === 'destructive').length;
   const bar: ElementContent[] = [h('span', { className: ['cmd-block__lang'] }, [text(lang)])];
   if (destructive > 0) {
-    bar.push(h('span', { className: ['cmd-block__warning'] }, [text(destructive === 1 ? '1 destructive command' : `${destructive} destructive commands`)]));
+    bar.push(
+      h('span', { className: ['cmd-block__warning'] }, [
+        text(destructive === 1 ? '1 destructive command' : `${destructive} destructive commands`),
+      ]),
+    );
   }
   if (commands.length > 1) {
-    bar.push(h('button', { type: 'button', className: ['cmd-block__copy-all'], hidden: true }, [text(`Copy all ${commands.length}`)]));
+    bar.push(
+      h('button', { type: 'button', className: ['cmd-block__copy-all'], hidden: true }, [
+        text(`Copy all ${commands.length}`),
+      ]),
+    );
   }
   return h('div', { className: ['cmd-block'], dataLang: lang }, [
     h('div', { className: ['cmd-block__bar'], dataPagefindIgnore: '' }, bar),
-    h('div', { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) }, block.parts.map((p) => renderPart(block, tokens, p))),
+    h(
+      'div',
+      { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) },
+      block.parts.map((p) => renderPart(block, tokens, p)),
+    ),
   ]);
 }
 
 /** The code as the highlighter should see it: placeholders masked so `<pod-name>` is one word. */
 const codeForHighlighting = (block: AnalyzedBlock) =>
-  maskPlaceholders(block.code, block.placeholders.filter((p) => p.text.startsWith('<')));
+  maskPlaceholders(
+    block.code,
+    block.placeholders.filter((p) => p.text.startsWith('<')),
+  );
 
 /** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
-export async function buildCommandBlock(code: string, lang: string): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
+export async function buildCommandBlock(
+  code: string,
+  lang: string,
+): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
   const block = analyzeBlock(code, lang, await loadCommandReader());
   const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
   return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders };

@@ -60,7 +60,26 @@ const flagValue = (args: string[], flag: string): string | undefined => {
   return undefined;
 };
 
-const KUBECTL_READ = new Set(['get', 'describe', 'logs', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'diff', 'events', 'wait', 'port-forward', 'proxy', 'auth', 'options', 'completion', 'plugin']);
+const KUBECTL_READ = new Set([
+  'get',
+  'describe',
+  'logs',
+  'top',
+  'explain',
+  'api-resources',
+  'api-versions',
+  'version',
+  'cluster-info',
+  'diff',
+  'events',
+  'wait',
+  'port-forward',
+  'proxy',
+  'auth',
+  'options',
+  'completion',
+  'plugin',
+]);
 /** Verbs that are destructive whatever their arguments, looked for in any position when the parse is unsure. */
 const KUBECTL_DESTRUCTIVE: Record<string, string> = {
   delete: 'kubectl delete deletes resources',
@@ -72,7 +91,9 @@ function kubectl(argv: KubectlArgv, words: readonly ShellWord[], ctx: CommandRea
   if (!sub) {
     // No command kubectl knows (a typo, a plugin, an unknown flag that hid the verb): judge by any word.
     const destructive = argv.positionals.find((p) => KUBECTL_DESTRUCTIVE[p.value]);
-    return destructive ? verdict('destructive', KUBECTL_DESTRUCTIVE[destructive.value]) : verdict('changes', 'kubectl command not known to be read-only');
+    return destructive
+      ? verdict('destructive', KUBECTL_DESTRUCTIVE[destructive.value])
+      : verdict('changes', 'kubectl command not known to be read-only');
   }
   if (KUBECTL_DESTRUCTIVE[sub]) return verdict('destructive', KUBECTL_DESTRUCTIVE[sub]);
   if (sub === 'rollout') {
@@ -82,13 +103,15 @@ function kubectl(argv: KubectlArgv, words: readonly ShellWord[], ctx: CommandRea
   }
   if (sub === 'scale') {
     const replicas = kubectlFlag(argv, 'replicas');
-    if (replicas !== undefined && Number(replicas) === 0) return verdict('destructive', 'scaling to zero stops every pod');
+    if (replicas !== undefined && Number(replicas) === 0)
+      return verdict('destructive', 'scaling to zero stops every pod');
     return verdict('changes', 'kubectl scale');
   }
   if ((sub === 'replace' || sub === 'apply') && isSet(kubectlFlag(argv, 'force'))) {
     return verdict('destructive', `kubectl ${sub} --force deletes and recreates resources`);
   }
-  if (sub === 'apply' && isSet(kubectlFlag(argv, 'prune'))) return verdict('destructive', 'kubectl apply --prune deletes resources');
+  if (sub === 'apply' && isSet(kubectlFlag(argv, 'prune')))
+    return verdict('destructive', 'kubectl apply --prune deletes resources');
   if (sub === 'exec') {
     // The words after "--" are the command run in the container: classify it as any other command.
     const dashes = words.findIndex((w) => w.value === '--');
@@ -110,10 +133,19 @@ function kubectl(argv: KubectlArgv, words: readonly ShellWord[], ctx: CommandRea
 const isSet = (value: string | undefined) => value !== undefined && !/^(false|f|0)$/i.test(value);
 
 function helm(args: string[]): SafetyVerdict {
-  const [sub] = positionals(args, new Set(['-n', '--namespace', '--kube-context', '-f', '--values', '--set', '--version', '-o', '--output']));
-  if (sub === 'uninstall' || sub === 'delete' || sub === 'del') return verdict('destructive', 'helm uninstall removes the release');
+  const [sub] = positionals(
+    args,
+    new Set(['-n', '--namespace', '--kube-context', '-f', '--values', '--set', '--version', '-o', '--output']),
+  );
+  if (sub === 'uninstall' || sub === 'delete' || sub === 'del')
+    return verdict('destructive', 'helm uninstall removes the release');
   if (sub === 'rollback') return verdict('destructive', 'helm rollback returns to an older release');
-  if (['history', 'list', 'ls', 'status', 'get', 'template', 'show', 'search', 'lint', 'version', 'env'].includes(sub ?? '')) return readOnly;
+  if (
+    ['history', 'list', 'ls', 'status', 'get', 'template', 'show', 'search', 'lint', 'version', 'env'].includes(
+      sub ?? '',
+    )
+  )
+    return readOnly;
   return verdict('changes', `helm ${sub ?? ''}`.trim());
 }
 
@@ -130,7 +162,8 @@ function subcommandRule(tool: string, read: string[], destructive: string[], val
     const words = positionals(args, new Set(valueFlags));
     const sub = words[0] ?? '';
     const both = words.slice(0, 2).join(' ');
-    if (destructive.includes(sub) || destructive.includes(both)) return verdict('destructive', `${tool} ${destructive.includes(both) ? both : sub}`);
+    if (destructive.includes(sub) || destructive.includes(both))
+      return verdict('destructive', `${tool} ${destructive.includes(both) ? both : sub}`);
     if (read.includes(sub) || read.includes(both)) return readOnly;
     return verdict('changes', `${tool} ${sub}`.trim());
   };
@@ -139,7 +172,10 @@ function subcommandRule(tool: string, read: string[], destructive: string[], val
 function curl(args: string[]): SafetyVerdict {
   const method = (flagValue(args, '-X') ?? flagValue(args, '--request') ?? '').toUpperCase();
   if (method === 'DELETE') return verdict('destructive', 'curl -X DELETE');
-  if (['POST', 'PUT', 'PATCH'].includes(method) || hasFlag(args, '-d', '--data', '--data-raw', '--data-binary', '-F', '--form')) {
+  if (
+    ['POST', 'PUT', 'PATCH'].includes(method) ||
+    hasFlag(args, '-d', '--data', '--data-raw', '--data-binary', '-F', '--form')
+  ) {
     return verdict('changes', 'curl sends data');
   }
   return readOnly;
@@ -148,11 +184,85 @@ function curl(args: string[]): SafetyVerdict {
 function sqlVerdict(tool: string, sql: string | undefined): SafetyVerdict {
   if (sql === undefined) return verdict('changes', `${tool} opens an interactive session`);
   if (/\b(drop|truncate|delete)\b/i.test(sql)) return verdict('destructive', `${tool} deletes data`);
-  if (/\b(insert|update|alter|create|grant|revoke)\b|set\w*\(/i.test(sql)) return verdict('changes', `${tool} changes data`);
+  if (/\b(insert|update|alter|create|grant|revoke)\b|set\w*\(/i.test(sql))
+    return verdict('changes', `${tool} changes data`);
   return readOnly;
 }
 
-const READ_ONLY_TOOLS = new Set(['cat', 'ls', 'grep', 'egrep', 'fgrep', 'jq', 'yq', 'head', 'tail', 'less', 'more', 'wc', 'sort', 'uniq', 'awk', 'cut', 'tr', 'echo', 'printf', 'top', 'htop', 'free', 'df', 'du', 'lsblk', 'iostat', 'vmstat', 'mpstat', 'ss', 'netstat', 'ping', 'traceroute', 'tracepath', 'mtr', 'dig', 'nslookup', 'host', 'nc', 'ncat', 'telnet', 'openssl', 'ps', 'pgrep', 'uptime', 'dmesg', 'date', 'printenv', 'whoami', 'id', 'hostname', 'which', 'type', 'stat', 'file', 'wget', 'base64', 'true', 'test', 'sleep', 'lsof', 'uname', 'getent', 'nproc', 'tee', 'xxd', 'diff', 'md5sum', 'sha256sum', 'kubectx', 'kubens', 'cd', 'pwd']);
+const READ_ONLY_TOOLS = new Set([
+  'cat',
+  'ls',
+  'grep',
+  'egrep',
+  'fgrep',
+  'jq',
+  'yq',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'wc',
+  'sort',
+  'uniq',
+  'awk',
+  'cut',
+  'tr',
+  'echo',
+  'printf',
+  'top',
+  'htop',
+  'free',
+  'df',
+  'du',
+  'lsblk',
+  'iostat',
+  'vmstat',
+  'mpstat',
+  'ss',
+  'netstat',
+  'ping',
+  'traceroute',
+  'tracepath',
+  'mtr',
+  'dig',
+  'nslookup',
+  'host',
+  'nc',
+  'ncat',
+  'telnet',
+  'openssl',
+  'ps',
+  'pgrep',
+  'uptime',
+  'dmesg',
+  'date',
+  'printenv',
+  'whoami',
+  'id',
+  'hostname',
+  'which',
+  'type',
+  'stat',
+  'file',
+  'wget',
+  'base64',
+  'true',
+  'test',
+  'sleep',
+  'lsof',
+  'uname',
+  'getent',
+  'nproc',
+  'tee',
+  'xxd',
+  'diff',
+  'md5sum',
+  'sha256sum',
+  'kubectx',
+  'kubens',
+  'cd',
+  'pwd',
+]);
 const RULES: Record<string, Rule> = {
   helm,
   iptables,
@@ -169,18 +279,71 @@ const RULES: Record<string, Rule> = {
   pkill: () => verdict('destructive', 'pkill stops processes'),
   killall: () => verdict('destructive', 'killall stops processes'),
   find: (args) =>
-    hasFlag(args, '-delete') || args.includes('rm')
-      ? verdict('destructive', 'find -delete deletes files')
+    hasFlag(args, '-delete') || args.includes('rm') ? verdict('destructive', 'find -delete deletes files') : readOnly,
+  sed: (args) =>
+    args.some((a) => /^-\w*i/.test(a) || a.startsWith('--in-place'))
+      ? verdict('changes', 'sed -i edits files')
       : readOnly,
-  sed: (args) => (args.some((a) => /^-\w*i/.test(a) || a.startsWith('--in-place')) ? verdict('changes', 'sed -i edits files') : readOnly),
-  systemctl: subcommandRule('systemctl', ['status', 'show', 'is-active', 'is-enabled', 'is-failed', 'list-units', 'list-unit-files', 'cat'], ['stop', 'kill', 'disable', 'mask']),
-  journalctl: (args) => (args.some((a) => a.startsWith('--vacuum') || a === '--rotate') ? verdict('destructive', 'journalctl --vacuum deletes logs') : readOnly),
-  docker: subcommandRule('docker', ['ps', 'images', 'inspect', 'logs', 'version', 'info', 'stats', 'top', 'manifest inspect', 'image ls', 'image inspect', 'history'], ['rm', 'rmi', 'kill', 'stop', 'system prune', 'image prune', 'container prune', 'volume prune', 'volume rm', 'network rm']),
-  crictl: subcommandRule('crictl', ['ps', 'pods', 'images', 'img', 'inspect', 'inspecti', 'inspectp', 'logs', 'stats', 'info', 'version'], ['rm', 'rmi', 'rmp', 'stop', 'stopp']),
-  etcdctl: subcommandRule('etcdctl', ['endpoint health', 'endpoint status', 'member list', 'get', 'version', 'check', 'alarm list'], ['del', 'defrag', 'compact', 'compaction', 'snapshot restore', 'member remove', 'alarm disarm'], ['--endpoints', '--cacert', '--cert', '--key']),
-  git: subcommandRule('git', ['status', 'log', 'diff', 'show', 'branch', 'remote', 'blame', 'grep'], ['reset', 'clean', 'rm']),
+  systemctl: subcommandRule(
+    'systemctl',
+    ['status', 'show', 'is-active', 'is-enabled', 'is-failed', 'list-units', 'list-unit-files', 'cat'],
+    ['stop', 'kill', 'disable', 'mask'],
+  ),
+  journalctl: (args) =>
+    args.some((a) => a.startsWith('--vacuum') || a === '--rotate')
+      ? verdict('destructive', 'journalctl --vacuum deletes logs')
+      : readOnly,
+  docker: subcommandRule(
+    'docker',
+    [
+      'ps',
+      'images',
+      'inspect',
+      'logs',
+      'version',
+      'info',
+      'stats',
+      'top',
+      'manifest inspect',
+      'image ls',
+      'image inspect',
+      'history',
+    ],
+    [
+      'rm',
+      'rmi',
+      'kill',
+      'stop',
+      'system prune',
+      'image prune',
+      'container prune',
+      'volume prune',
+      'volume rm',
+      'network rm',
+    ],
+  ),
+  crictl: subcommandRule(
+    'crictl',
+    ['ps', 'pods', 'images', 'img', 'inspect', 'inspecti', 'inspectp', 'logs', 'stats', 'info', 'version'],
+    ['rm', 'rmi', 'rmp', 'stop', 'stopp'],
+  ),
+  etcdctl: subcommandRule(
+    'etcdctl',
+    ['endpoint health', 'endpoint status', 'member list', 'get', 'version', 'check', 'alarm list'],
+    ['del', 'defrag', 'compact', 'compaction', 'snapshot restore', 'member remove', 'alarm disarm'],
+    ['--endpoints', '--cacert', '--cert', '--key'],
+  ),
+  git: subcommandRule(
+    'git',
+    ['status', 'log', 'diff', 'show', 'branch', 'remote', 'blame', 'grep'],
+    ['reset', 'clean', 'rm'],
+  ),
   ip: subcommandRule('ip', ['addr', 'a', 'address', 'route', 'r', 'link', 'l', 'neigh', 'rule', 'netns'], [], ['-s']),
-  istioctl: subcommandRule('istioctl', ['proxy-config', 'pc', 'proxy-status', 'ps', 'analyze', 'version', 'x'], ['uninstall']),
+  istioctl: subcommandRule(
+    'istioctl',
+    ['proxy-config', 'pc', 'proxy-status', 'ps', 'analyze', 'version', 'x'],
+    ['uninstall'],
+  ),
   cmctl: subcommandRule('cmctl', ['status', 'inspect', 'check', 'version'], []),
   rctl: subcommandRule('rctl', ['status', 'get', 'version'], ['delete']),
   psql: (args) => sqlVerdict('psql', flagValue(args, '-c') ?? flagValue(args, '--command')),
@@ -204,13 +367,18 @@ function classifyInvocation(invocation: Invocation, ctx: CommandReader, inContai
     return verdict('changes', inContainer ? 'opens a shell in the container' : 'opens a shell');
   }
   if (program === 'kubectl') {
-    const argv = parseKubectlArgv(invocation.args.map((w) => ({ value: w.value, start: w.start, end: w.end, placeholder: w.expansion })), ctx.kubectl, { tolerant: true });
+    const argv = parseKubectlArgv(
+      invocation.args.map((w) => ({ value: w.value, start: w.start, end: w.end, placeholder: w.expansion })),
+      ctx.kubectl,
+      { tolerant: true },
+    );
     return kubectl(argv, invocation.args, ctx);
   }
   const rule = RULES[program];
   if (rule) return rule(args);
   if (READ_ONLY_TOOLS.has(program)) return readOnly;
-  if (/rollback|delete|destroy|uninstall|purge|wipe/i.test(program)) return verdict('destructive', `${invocation.name.value} (by its name)`);
+  if (/rollback|delete|destroy|uninstall|purge|wipe/i.test(program))
+    return verdict('destructive', `${invocation.name.value} (by its name)`);
   return verdict('changes', `${invocation.name.value} is not known to be read-only`);
 }
 

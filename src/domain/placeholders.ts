@@ -26,15 +26,35 @@ export interface PlaceholderSpan {
 const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)>/g;
 
 /** ALL_CAPS words without an underscore that are used as placeholders rather than as literals. */
-const BARE_CAPS = ['NAMESPACE', 'PORT', 'POD', 'NODE', 'SERVICE', 'DEPLOYMENT', 'CONTAINER', 'CLUSTER', 'HOST', 'IMAGE', 'TAG', 'TOKEN'];
-const CAPS = new RegExp(`(?<![A-Za-z0-9_$])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|${BARE_CAPS.join('|')})(?![A-Za-z0-9_=])`, 'g');
+const BARE_CAPS = [
+  'NAMESPACE',
+  'PORT',
+  'POD',
+  'NODE',
+  'SERVICE',
+  'DEPLOYMENT',
+  'CONTAINER',
+  'CLUSTER',
+  'HOST',
+  'IMAGE',
+  'TAG',
+  'TOKEN',
+];
+const CAPS = new RegExp(
+  `(?<![A-Za-z0-9_$])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|${BARE_CAPS.join('|')})(?![A-Za-z0-9_=])`,
+  'g',
+);
 
 /** Short names alerts and people use for the same thing. */
 const KEY_ALIASES: Record<string, string> = { svc: 'service', ns: 'namespace', deploy: 'deployment' };
 
 /** The variable a placeholder spelling stands for: "<pod-name>", "POD_NAME", "pod_name" -> "pod". */
 export function variableKey(spelling: string): string {
-  const words = spelling.replace(/^<|>$/g, '').toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+  const words = spelling
+    .replace(/^<|>$/g, '')
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter(Boolean);
   if (words.length > 1 && words.at(-1) === 'name') words.pop();
   const key = words.join('-');
   return KEY_ALIASES[key] ?? key;

@@ -81,7 +81,9 @@ export function prepareValue(key: string, raw: string): PreparedValue {
   const problems: string[] = [];
   if (removed.length > 0) problems.push(`removed ${removed.join(', ')}`);
   if (value !== '' && !PLAIN_WORD.test(value)) {
-    const shellCharacters = [...new Set(value.replace(/[A-Za-z0-9._\-/:@%+=,]/g, ''))].map((c) => (c === ' ' ? 'space' : c));
+    const shellCharacters = [...new Set(value.replace(/[A-Za-z0-9._\-/:@%+=,]/g, ''))].map((c) =>
+      c === ' ' ? 'space' : c,
+    );
     problems.push(`holds ${shellCharacters.join(' ')}, which the shell would read as code`);
   }
   if (value !== '' && !isKubernetesName(key, value)) problems.push(`is not a valid Kubernetes ${key} name`);

@@ -48,8 +48,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_INFO: Record<Severity, { label: string; rubric: string }> = {
   critical: {
     label: 'Critical',
-    rubric:
-      'Production is down or losing data, or the next routine deploy will break it; act now.',
+    rubric: 'Production is down or losing data, or the next routine deploy will break it; act now.',
   },
   high: {
     label: 'High',

@@ -55,8 +55,20 @@ const isFlag = (value: string) => value.startsWith('-') && value.length > 1 && !
  * problem, as kubectl does. `tolerant` reads on (an unknown flag is taken to have no value), for
  * readers that must make the best of any command line, such as the safety classes.
  */
-export function parseKubectlArgv(args: readonly KubectlArg[], model: KubectlModel, { tolerant = false } = {}): KubectlArgv {
-  const parsed: KubectlArgv = { node: model.root, path: [], pathEnd: 0, flags: [], positionals: [], afterDashes: undefined, problems: [] };
+export function parseKubectlArgv(
+  args: readonly KubectlArg[],
+  model: KubectlModel,
+  { tolerant = false } = {},
+): KubectlArgv {
+  const parsed: KubectlArgv = {
+    node: model.root,
+    path: [],
+    pathEnd: 0,
+    flags: [],
+    positionals: [],
+    afterDashes: undefined,
+    problems: [],
+  };
   let commandDone = false;
   const stop = (problem: ArgvProblem) => {
     parsed.problems.push(problem);

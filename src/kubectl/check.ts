@@ -5,11 +5,25 @@
  * columns, templates and label selectors; removed things are errors, deprecated ones warnings.
  */
 import { closest } from '../text/edit-distance.ts';
-import { flagsByName, parseKubectlArgv, type ArgvProblem, type KubectlArg, type KubectlArgv, type ParsedFlag } from './argv.ts';
+import {
+  flagsByName,
+  parseKubectlArgv,
+  type ArgvProblem,
+  type KubectlArg,
+  type KubectlArgv,
+  type ParsedFlag,
+} from './argv.ts';
 import type { KubectlModel } from './model.ts';
 import { ROLLOUT_KINDS, SCALE_KINDS } from './resources.ts';
 import type { FlagSpec } from './schema-types.ts';
-import { checkCustomColumns, checkFlagValue, checkGoTemplate, checkJsonPath, checkLabelSelector, checkPatchBody } from './syntax.ts';
+import {
+  checkCustomColumns,
+  checkFlagValue,
+  checkGoTemplate,
+  checkJsonPath,
+  checkLabelSelector,
+  checkPatchBody,
+} from './syntax.ts';
 
 export type { KubectlArg } from './argv.ts';
 
@@ -31,7 +45,8 @@ const REMOVED_FLAGS: Record<string, string> = {
 
 /** Annotations that still parse but no longer do anything. */
 export const DEPRECATED_ANNOTATIONS: Record<string, string> = {
-  'scheduler.alpha.kubernetes.io/critical-pod': 'the critical-pod annotation is ignored since Kubernetes 1.16: set priorityClassName (system-cluster-critical or system-node-critical) in the pod spec',
+  'scheduler.alpha.kubernetes.io/critical-pod':
+    'the critical-pod annotation is ignored since Kubernetes 1.16: set priorityClassName (system-cluster-critical or system-node-critical) in the pod spec',
 };
 
 const DEPRECATED_VALUES: Record<string, Record<string, string>> = {
@@ -44,11 +59,35 @@ const DEPRECATED_VALUES: Record<string, Record<string, string>> = {
 /** How each command reads its positional arguments. */
 type Positional = 'types' | 'rollout' | 'scale' | 'pod' | 'exec' | 'explain' | 'other';
 const POSITIONAL: Record<string, Positional> = {
-  get: 'types', describe: 'types', delete: 'types', edit: 'types', patch: 'types', label: 'types', annotate: 'types',
-  wait: 'types', autoscale: 'types', expose: 'types', 'set image': 'types', 'set env': 'types', 'set resources': 'types',
-  'set selector': 'types', 'set serviceaccount': 'types', 'set subject': 'types',
-  'rollout restart': 'rollout', 'rollout undo': 'rollout', 'rollout status': 'rollout', 'rollout history': 'rollout', 'rollout pause': 'rollout', 'rollout resume': 'rollout',
-  scale: 'scale', logs: 'pod', attach: 'pod', 'port-forward': 'pod', debug: 'pod', exec: 'exec', explain: 'explain',
+  get: 'types',
+  describe: 'types',
+  delete: 'types',
+  edit: 'types',
+  patch: 'types',
+  label: 'types',
+  annotate: 'types',
+  wait: 'types',
+  autoscale: 'types',
+  expose: 'types',
+  'set image': 'types',
+  'set env': 'types',
+  'set resources': 'types',
+  'set selector': 'types',
+  'set serviceaccount': 'types',
+  'set subject': 'types',
+  'rollout restart': 'rollout',
+  'rollout undo': 'rollout',
+  'rollout status': 'rollout',
+  'rollout history': 'rollout',
+  'rollout pause': 'rollout',
+  'rollout resume': 'rollout',
+  scale: 'scale',
+  logs: 'pod',
+  attach: 'pod',
+  'port-forward': 'pod',
+  debug: 'pod',
+  exec: 'exec',
+  explain: 'explain',
 };
 
 type Flags = ReadonlyMap<string, ParsedFlag[]>;
@@ -75,14 +114,29 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
     // Parsing descended into every subcommand it recognised: a word left here is none of them.
     const next = positionals[0];
     if (next?.placeholder) return findings;
-    const choices = [...new Set([...node.children.values()].map((c) => c.spec?.path.at(-1) ?? ''))].filter(Boolean).sort();
+    const choices = [...new Set([...node.children.values()].map((c) => c.spec?.path.at(-1) ?? ''))]
+      .filter(Boolean)
+      .sort();
     const guess = next ? closest(next.value, choices) : undefined;
-    report(next ?? args[parsed.pathEnd - 1], 'error', 'kubectl/unknown-command', next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`, guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`);
+    report(
+      next ?? args[parsed.pathEnd - 1],
+      'error',
+      'kubectl/unknown-command',
+      next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`,
+      guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`,
+    );
     return findings;
   }
 
   for (const required of spec?.requiredFlags ?? []) {
-    if (!flags.has(required)) report(args[parsed.pathEnd - 1], 'error', 'kubectl/required-flag', `required flag(s) "${required}" not set`, `add --${required}=…`);
+    if (!flags.has(required))
+      report(
+        args[parsed.pathEnd - 1],
+        'error',
+        'kubectl/required-flag',
+        `required flag(s) "${required}" not set`,
+        `add --${required}=…`,
+      );
   }
 
   const rule = POSITIONAL[path];
@@ -90,13 +144,25 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
   return findings;
 }
 
-type Report = (arg: KubectlArg | undefined, severity: Finding['severity'], rule: string, message: string, hint?: string) => void;
+type Report = (
+  arg: KubectlArg | undefined,
+  severity: Finding['severity'],
+  rule: string,
+  message: string,
+  hint?: string,
+) => void;
 
 function reportProblem(problem: ArgvProblem, report: Report): void {
   switch (problem.kind) {
     case 'unknown-command': {
       const guess = closest(problem.arg.value, problem.node.children.keys());
-      report(problem.arg, 'error', 'kubectl/unknown-command', `unknown command "${problem.arg.value}" for "kubectl"`, guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands');
+      report(
+        problem.arg,
+        'error',
+        'kubectl/unknown-command',
+        `unknown command "${problem.arg.value}" for "kubectl"`,
+        guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands',
+      );
       return;
     }
     case 'missing-command':
@@ -108,22 +174,49 @@ function reportProblem(problem: ArgvProblem, report: Report): void {
         report(arg, 'error', 'kubectl/removed-flag', `unknown flag: --${name}`, REMOVED_FLAGS[name]);
       } else {
         const guess = closest(name, node.flags.byName.keys());
-        report(arg, 'error', 'kubectl/unknown-flag', `unknown flag: --${name} for "${node.display}"`, guess ? `did you mean --${guess}?` : `see ${node.display} --help`);
+        report(
+          arg,
+          'error',
+          'kubectl/unknown-flag',
+          `unknown flag: --${name} for "${node.display}"`,
+          guess ? `did you mean --${guess}?` : `see ${node.display} --help`,
+        );
       }
       return;
     }
     case 'unknown-shorthand':
-      report(problem.arg, 'error', 'kubectl/unknown-flag', `unknown shorthand flag: '${problem.letter}' in ${problem.arg.value}`, `see ${problem.node.display} --help`);
+      report(
+        problem.arg,
+        'error',
+        'kubectl/unknown-flag',
+        `unknown shorthand flag: '${problem.letter}' in ${problem.arg.value}`,
+        `see ${problem.node.display} --help`,
+      );
       return;
     case 'flag-needs-value':
-      report(problem.arg, 'error', 'kubectl/flag-needs-value', problem.flag.startsWith('--') ? `flag needs an argument: ${problem.flag}` : `flag needs an argument: '${problem.flag.slice(1)}' in ${problem.flag}`);
+      report(
+        problem.arg,
+        'error',
+        'kubectl/flag-needs-value',
+        problem.flag.startsWith('--')
+          ? `flag needs an argument: ${problem.flag}`
+          : `flag needs an argument: '${problem.flag.slice(1)}' in ${problem.flag}`,
+      );
   }
 }
 
 function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, flags: Flags, report: Report): void {
-  if (flag.deprecated) report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
+  if (flag.deprecated)
+    report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
   if (value === undefined) {
-    if (flag.name === 'dry-run') report(at, 'warning', 'kubectl/deprecated-flag', '--dry-run without a value is deprecated', 'write --dry-run=client (or server)');
+    if (flag.name === 'dry-run')
+      report(
+        at,
+        'warning',
+        'kubectl/deprecated-flag',
+        '--dry-run without a value is deprecated',
+        'write --dry-run=client (or server)',
+      );
     return;
   }
   if (at.placeholder) return;
@@ -143,7 +236,13 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, f
   }
   if (flag.enum && !flag.enum.includes(value)) {
     const guess = closest(value, flag.enum);
-    report(at, 'error', 'kubectl/flag-value', `--${flag.name} must be one of ${flag.enum.join(', ')}, not "${value}"`, guess ? `did you mean --${flag.name}=${guess}?` : undefined);
+    report(
+      at,
+      'error',
+      'kubectl/flag-value',
+      `--${flag.name} must be one of ${flag.enum.join(', ')}, not "${value}"`,
+      guess ? `did you mean --${flag.name}=${guess}?` : undefined,
+    );
     return;
   }
   if (flag.name === 'selector' || flag.name === 'field-selector') {
@@ -155,7 +254,8 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, f
     const problem = checkPatchBody(value, patchType);
     if (problem) report(at, 'error', 'kubectl/patch-body', problem);
     for (const [annotation, why] of Object.entries(DEPRECATED_ANNOTATIONS)) {
-      if (value.includes(annotation)) report(at, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
+      if (value.includes(annotation))
+        report(at, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
     }
   }
 }
@@ -166,7 +266,13 @@ function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Repo
   const argument = eq < 0 ? undefined : value.slice(eq + 1);
   if (flag.enum && !flag.enum.includes(format)) {
     const guess = closest(format, flag.enum);
-    report(at, 'error', 'kubectl/output-format', `unable to match a printer suitable for the output format "${format}"`, guess ? `did you mean -o ${guess}?` : `one of: ${flag.enum.join(', ')}`);
+    report(
+      at,
+      'error',
+      'kubectl/output-format',
+      `unable to match a printer suitable for the output format "${format}"`,
+      guess ? `did you mean -o ${guess}?` : `one of: ${flag.enum.join(', ')}`,
+    );
     return;
   }
   const needsArgument = ['jsonpath', 'jsonpath-as-json', 'go-template', 'template', 'custom-columns'].includes(format);
@@ -187,7 +293,14 @@ function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Repo
   if (problem) report(at, 'error', 'kubectl/output-template', problem);
 }
 
-function checkPositionals(rule: Positional, path: string, parsed: KubectlArgv, flags: Flags, model: KubectlModel, report: Report): void {
+function checkPositionals(
+  rule: Positional,
+  path: string,
+  parsed: KubectlArgv,
+  flags: Flags,
+  model: KubectlModel,
+  report: Report,
+): void {
   const { positionals, afterDashes } = parsed;
   const resources = model.resources;
   const checkType = (typeWord: string, at: KubectlArg) => {
@@ -197,19 +310,42 @@ function checkPositionals(rule: Positional, path: string, parsed: KubectlArgv, f
       if (!resource) {
         // A near miss (deploymnets), else a type the word contains (old-deployments).
         const lower = type.toLowerCase();
-        const guess = closest(lower, resources.names, 3) ?? resources.names.filter((n) => n.length > 3 && !n.includes('.') && lower.includes(n)).sort((a, b) => b.length - a.length)[0];
-        report(at, 'error', 'kubectl/unknown-resource', `the server doesn't have a resource type "${type}"`, guess ? `did you mean ${guess}?` : 'custom resources are declared in content/kubectl-custom-resources.yaml');
+        const guess =
+          closest(lower, resources.names, 3) ??
+          resources.names
+            .filter((n) => n.length > 3 && !n.includes('.') && lower.includes(n))
+            .sort((a, b) => b.length - a.length)[0];
+        report(
+          at,
+          'error',
+          'kubectl/unknown-resource',
+          `the server doesn't have a resource type "${type}"`,
+          guess ? `did you mean ${guess}?` : 'custom resources are declared in content/kubectl-custom-resources.yaml',
+        );
         continue;
       }
-      if (resource.deprecated) report(at, 'warning', 'kubectl/deprecated-resource', `${resource.name} is deprecated`, resource.deprecated);
+      if (resource.deprecated)
+        report(at, 'warning', 'kubectl/deprecated-resource', `${resource.name} is deprecated`, resource.deprecated);
       if (rule === 'rollout' && !ROLLOUT_KINDS.includes(resource.kind)) {
-        report(at, 'error', 'kubectl/rollout-kind', `kubectl rollout does not support ${resource.kind}`, `rollout works on ${ROLLOUT_KINDS.join(', ')}`);
+        report(
+          at,
+          'error',
+          'kubectl/rollout-kind',
+          `kubectl rollout does not support ${resource.kind}`,
+          `rollout works on ${ROLLOUT_KINDS.join(', ')}`,
+        );
       }
       if (rule === 'rollout' && /pause|resume/.test(path) && resource.kind !== 'Deployment') {
         report(at, 'error', 'kubectl/rollout-kind', `kubectl ${path} works on Deployments only, not ${resource.kind}`);
       }
       if (rule === 'scale' && !SCALE_KINDS.includes(resource.kind)) {
-        report(at, 'error', 'kubectl/scale-kind', `kubectl scale does not support ${resource.kind}`, `scale works on ${SCALE_KINDS.join(', ')}`);
+        report(
+          at,
+          'error',
+          'kubectl/scale-kind',
+          `kubectl scale does not support ${resource.kind}`,
+          `scale works on ${SCALE_KINDS.join(', ')}`,
+        );
       }
     }
   };
@@ -222,27 +358,54 @@ function checkPositionals(rule: Positional, path: string, parsed: KubectlArgv, f
     const first = positionals[0];
     if (first && !first.placeholder && first.value.includes('/')) checkType(first.value.split('/')[0]!, first);
     if (path === 'logs' && flags.has('selector') && first) {
-      report(first, 'error', 'kubectl/logs-selector-and-name', 'only a selector (-l) or a POD name is allowed', 'drop the name, or the -l selector');
+      report(
+        first,
+        'error',
+        'kubectl/logs-selector-and-name',
+        'only a selector (-l) or a POD name is allowed',
+        'drop the name, or the -l selector',
+      );
     }
     if (rule === 'exec') {
       if (positionals.length > 1) {
-        report(positionals[1], 'error', 'kubectl/exec-needs-dashdash', 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', `write: kubectl exec ${positionals[0]?.value ?? 'POD'} -- ${positionals.slice(1).map((p) => p.value).join(' ')}`);
+        report(
+          positionals[1],
+          'error',
+          'kubectl/exec-needs-dashdash',
+          'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+          `write: kubectl exec ${positionals[0]?.value ?? 'POD'} -- ${positionals
+            .slice(1)
+            .map((p) => p.value)
+            .join(' ')}`,
+        );
       } else if (!afterDashes || afterDashes.length === 0) {
-        report(positionals[0], 'error', 'kubectl/exec-needs-command', 'you must specify at least one command for the container', 'add -- and the command, such as -- sh');
+        report(
+          positionals[0],
+          'error',
+          'kubectl/exec-needs-command',
+          'you must specify at least one command for the container',
+          'add -- and the command, such as -- sh',
+        );
       }
     }
     return;
   }
   // types, rollout, scale: TYPE NAME..., TYPE/NAME..., TYPE1,TYPE2. Key operations are not resources:
   // label/annotate KEY=VALUE and KEY-, set env KEY=VALUE, set image CONTAINER=IMAGE.
-  const isKeyOperation = (p: KubectlArg) => p.value.includes('=') || ((path === 'label' || path === 'annotate') && p.value.endsWith('-'));
+  const isKeyOperation = (p: KubectlArg) =>
+    p.value.includes('=') || ((path === 'label' || path === 'annotate') && p.value.endsWith('-'));
   const resourceArgs = positionals.filter((p) => !isKeyOperation(p));
   const first = resourceArgs[0];
   if (!first) return;
   const slashForms = resourceArgs.filter((p) => !p.placeholder && p.value.includes('/'));
   if (slashForms.length > 0) {
     if (!first.value.includes('/') && !first.placeholder) {
-      report(first, 'error', 'kubectl/resource-name-form', `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+      report(
+        first,
+        'error',
+        'kubectl/resource-name-form',
+        `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+      );
     }
     for (const p of slashForms) checkType(p.value.split('/')[0]!, p);
   } else if (!first.placeholder) {
@@ -251,7 +414,8 @@ function checkPositionals(rule: Positional, path: string, parsed: KubectlArgv, f
   if (path === 'label' || path === 'annotate') {
     for (const p of positionals.filter(isKeyOperation)) {
       for (const [annotation, why] of Object.entries(DEPRECATED_ANNOTATIONS)) {
-        if (p.value.startsWith(annotation)) report(p, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
+        if (p.value.startsWith(annotation))
+          report(p, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
       }
     }
   }

@@ -19,7 +19,16 @@ function r(
   namespaced: boolean,
   deprecated?: string,
 ): ResourceSpec {
-  return { name, singular, shortNames, kind, group, version, namespaced, ...(deprecated !== undefined ? { deprecated } : {}) };
+  return {
+    name,
+    singular,
+    shortNames,
+    kind,
+    group,
+    version,
+    namespaced,
+    ...(deprecated !== undefined ? { deprecated } : {}),
+  };
 }
 
 export const BUILTIN_RESOURCES: readonly ResourceSpec[] = [
@@ -52,13 +61,53 @@ export const BUILTIN_RESOURCES: readonly ResourceSpec[] = [
   r('services', 'service', ['svc'], 'Service', '', 'v1', true),
 
   // admissionregistration.k8s.io
-  r('mutatingwebhookconfigurations', 'mutatingwebhookconfiguration', [], 'MutatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', false),
-  r('validatingadmissionpolicies', 'validatingadmissionpolicy', [], 'ValidatingAdmissionPolicy', 'admissionregistration.k8s.io', 'v1', false),
-  r('validatingadmissionpolicybindings', 'validatingadmissionpolicybinding', [], 'ValidatingAdmissionPolicyBinding', 'admissionregistration.k8s.io', 'v1', false),
-  r('validatingwebhookconfigurations', 'validatingwebhookconfiguration', [], 'ValidatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', false),
+  r(
+    'mutatingwebhookconfigurations',
+    'mutatingwebhookconfiguration',
+    [],
+    'MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+  ),
+  r(
+    'validatingadmissionpolicies',
+    'validatingadmissionpolicy',
+    [],
+    'ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+  ),
+  r(
+    'validatingadmissionpolicybindings',
+    'validatingadmissionpolicybinding',
+    [],
+    'ValidatingAdmissionPolicyBinding',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+  ),
+  r(
+    'validatingwebhookconfigurations',
+    'validatingwebhookconfiguration',
+    [],
+    'ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+  ),
 
   // apiextensions.k8s.io, apiregistration.k8s.io
-  r('customresourcedefinitions', 'customresourcedefinition', ['crd', 'crds'], 'CustomResourceDefinition', 'apiextensions.k8s.io', 'v1', false),
+  r(
+    'customresourcedefinitions',
+    'customresourcedefinition',
+    ['crd', 'crds'],
+    'CustomResourceDefinition',
+    'apiextensions.k8s.io',
+    'v1',
+    false,
+  ),
   r('apiservices', 'apiservice', [], 'APIService', 'apiregistration.k8s.io', 'v1', false),
 
   // apps
@@ -71,25 +120,73 @@ export const BUILTIN_RESOURCES: readonly ResourceSpec[] = [
   // authentication.k8s.io, authorization.k8s.io (create-only review resources)
   r('selfsubjectreviews', 'selfsubjectreview', [], 'SelfSubjectReview', 'authentication.k8s.io', 'v1', false),
   r('tokenreviews', 'tokenreview', [], 'TokenReview', 'authentication.k8s.io', 'v1', false),
-  r('localsubjectaccessreviews', 'localsubjectaccessreview', [], 'LocalSubjectAccessReview', 'authorization.k8s.io', 'v1', true),
-  r('selfsubjectaccessreviews', 'selfsubjectaccessreview', [], 'SelfSubjectAccessReview', 'authorization.k8s.io', 'v1', false),
-  r('selfsubjectrulesreviews', 'selfsubjectrulesreview', [], 'SelfSubjectRulesReview', 'authorization.k8s.io', 'v1', false),
+  r(
+    'localsubjectaccessreviews',
+    'localsubjectaccessreview',
+    [],
+    'LocalSubjectAccessReview',
+    'authorization.k8s.io',
+    'v1',
+    true,
+  ),
+  r(
+    'selfsubjectaccessreviews',
+    'selfsubjectaccessreview',
+    [],
+    'SelfSubjectAccessReview',
+    'authorization.k8s.io',
+    'v1',
+    false,
+  ),
+  r(
+    'selfsubjectrulesreviews',
+    'selfsubjectrulesreview',
+    [],
+    'SelfSubjectRulesReview',
+    'authorization.k8s.io',
+    'v1',
+    false,
+  ),
   r('subjectaccessreviews', 'subjectaccessreview', [], 'SubjectAccessReview', 'authorization.k8s.io', 'v1', false),
 
   // autoscaling, batch
-  r('horizontalpodautoscalers', 'horizontalpodautoscaler', ['hpa'], 'HorizontalPodAutoscaler', 'autoscaling', 'v2', true),
+  r(
+    'horizontalpodautoscalers',
+    'horizontalpodautoscaler',
+    ['hpa'],
+    'HorizontalPodAutoscaler',
+    'autoscaling',
+    'v2',
+    true,
+  ),
   r('cronjobs', 'cronjob', ['cj'], 'CronJob', 'batch', 'v1', true),
   r('jobs', 'job', [], 'Job', 'batch', 'v1', true),
 
   // certificates.k8s.io, coordination.k8s.io, discovery.k8s.io, events.k8s.io
-  r('certificatesigningrequests', 'certificatesigningrequest', ['csr'], 'CertificateSigningRequest', 'certificates.k8s.io', 'v1', false),
+  r(
+    'certificatesigningrequests',
+    'certificatesigningrequest',
+    ['csr'],
+    'CertificateSigningRequest',
+    'certificates.k8s.io',
+    'v1',
+    false,
+  ),
   r('leases', 'lease', [], 'Lease', 'coordination.k8s.io', 'v1', true),
   r('endpointslices', 'endpointslice', [], 'EndpointSlice', 'discovery.k8s.io', 'v1', true),
   r('events', 'event', ['ev'], 'Event', 'events.k8s.io', 'v1', true),
 
   // flowcontrol.apiserver.k8s.io
   r('flowschemas', 'flowschema', [], 'FlowSchema', 'flowcontrol.apiserver.k8s.io', 'v1', false),
-  r('prioritylevelconfigurations', 'prioritylevelconfiguration', [], 'PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io', 'v1', false),
+  r(
+    'prioritylevelconfigurations',
+    'prioritylevelconfiguration',
+    [],
+    'PriorityLevelConfiguration',
+    'flowcontrol.apiserver.k8s.io',
+    'v1',
+    false,
+  ),
 
   // networking.k8s.io, node.k8s.io, policy
   r('ingressclasses', 'ingressclass', [], 'IngressClass', 'networking.k8s.io', 'v1', false),

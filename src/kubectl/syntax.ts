@@ -11,13 +11,17 @@ const GO_DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 export function checkFlagValue(type: FlagType, value: string): string | undefined {
   switch (type) {
     case 'bool':
-      return /^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$/.test(value) ? undefined : `expects true or false, not "${value}"`;
+      return /^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$/.test(value)
+        ? undefined
+        : `expects true or false, not "${value}"`;
     case 'int':
       return /^[-+]?\d+$/.test(value) ? undefined : `expects a whole number, not "${value}"`;
     case 'float':
       return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value) ? undefined : `expects a number, not "${value}"`;
     case 'duration':
-      return value === '0' || GO_DURATION.test(value) ? undefined : `expects a duration such as 30s, 5m or 1h, not "${value}"`;
+      return value === '0' || GO_DURATION.test(value)
+        ? undefined
+        : `expects a duration such as 30s, 5m or 1h, not "${value}"`;
     default:
       return undefined;
   }
@@ -82,7 +86,8 @@ export function checkGoTemplate(template: string): string | undefined {
   return opens === closes ? undefined : 'unbalanced {{ }} in the Go template';
 }
 
-const LABEL_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_NAME =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 /** A label selector as -l takes it: app=nats,tier!=db,env in (prod,staging),!canary */
@@ -132,13 +137,15 @@ export function checkPatchBody(body: string, patchType: string): string | undefi
     return `the patch is not valid JSON: ${(error as Error).message.split('\n')[0]}`;
   }
   if (patchType === 'json') {
-    if (!Array.isArray(parsed)) return 'a --type json patch must be a JSON array of operations such as [{"op":"replace","path":"/spec/replicas","value":3}]';
+    if (!Array.isArray(parsed))
+      return 'a --type json patch must be a JSON array of operations such as [{"op":"replace","path":"/spec/replicas","value":3}]';
     for (const [i, op] of parsed.entries()) {
       const o = op as Record<string, unknown>;
       if (typeof o !== 'object' || o === null || typeof o['op'] !== 'string' || !JSON_PATCH_OPS.has(o['op'])) {
         return `operation ${i} needs "op": one of add, remove, replace, move, copy, test`;
       }
-      if (typeof o['path'] !== 'string' || !o['path'].startsWith('/')) return `operation ${i} needs a "path" such as "/spec/replicas"`;
+      if (typeof o['path'] !== 'string' || !o['path'].startsWith('/'))
+        return `operation ${i} needs a "path" such as "/spec/replicas"`;
     }
     return undefined;
   }

@@ -38,9 +38,14 @@ export function parseMarkdown(source: string, { mdx: isMdx = false } = {}): Pars
   try {
     return { tree: mdx.parse(body) };
   } catch (error) {
-    const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
+    const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } })
+      .place;
     const at = place && 'start' in place && place.start ? place.start : place;
-    const mdxError = { message: (error as { reason?: string }).reason ?? (error as Error).message, line: at?.line ?? 1, column: at?.column ?? 1 };
+    const mdxError = {
+      message: (error as { reason?: string }).reason ?? (error as Error).message,
+      line: at?.line ?? 1,
+      column: at?.column ?? 1,
+    };
     return { tree: markdown.parse(body), mdxError };
   }
 }

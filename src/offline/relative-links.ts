@@ -45,8 +45,12 @@ export function toOfflinePage(html: string, options: OfflinePageOptions): string
     .replace(ATTRIBUTE, (_, head: string, url: string, tail: string) => head + relative(url) + tail)
     .replace(REFRESH, (_, head: string, url: string, tail: string) => head + relative(url) + tail)
     .replace(REDIRECT_TARGET, (_, head: string, url: string) => `${head}${JSON.stringify(relative(url))}`)
-    .replace(/<html([^>]*)>/, (_, attributes: string) => `<html${attributes.replace(/\sdata-base="[^"]*"/, '')} data-site-root="${root}">`);
-  if (out.includes('</head>')) out = out.replace('</head>', `<script src="${root}offline/site.js" defer></script></head>`);
+    .replace(
+      /<html([^>]*)>/,
+      (_, attributes: string) => `<html${attributes.replace(/\sdata-base="[^"]*"/, '')} data-site-root="${root}">`,
+    );
+  if (out.includes('</head>'))
+    out = out.replace('</head>', `<script src="${root}offline/site.js" defer></script></head>`);
   if (options.bannerHtml) out = out.replace(/<body([^>]*)>/, (tag) => `${tag}${options.bannerHtml}`);
   return out;
 }

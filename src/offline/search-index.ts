@@ -19,7 +19,12 @@ export function parseFragment(decompressed: Uint8Array): PagefindFragment {
   return JSON.parse(json) as PagefindFragment;
 }
 
-export function offlineDocs(fragments: readonly PagefindFragment[], symptomsById: ReadonlyMap<string, readonly string[]>, base: string, toFile: (sitePath: string) => string): OfflineDoc[] {
+export function offlineDocs(
+  fragments: readonly PagefindFragment[],
+  symptomsById: ReadonlyMap<string, readonly string[]>,
+  base: string,
+  toFile: (sitePath: string) => string,
+): OfflineDoc[] {
   return fragments
     .map((f) => {
       const id = f.meta['id'];

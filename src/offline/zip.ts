@@ -55,7 +55,14 @@ export function createZip(entries: readonly ZipEntry[], modified: Date): Buffer 
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(((entry.name.endsWith('.sh') || entry.name.endsWith('.py') || entry.name.endsWith('.mjs') ? 0o100755 : 0o100644) << 16) >>> 0, 38);
+    central.writeUInt32LE(
+      ((entry.name.endsWith('.sh') || entry.name.endsWith('.py') || entry.name.endsWith('.mjs')
+        ? 0o100755
+        : 0o100644) <<
+        16) >>>
+        0,
+      38,
+    );
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
@@ -86,7 +93,8 @@ export function readZip(archive: Buffer): ZipEntry[] {
     const comment = archive.readUInt16LE(at + 32);
     const localOffset = archive.readUInt32LE(at + 42);
     const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
+    const dataStart =
+      localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
     const body = archive.subarray(dataStart, dataStart + size);
     entries.push({ name, data: method === 8 ? inflateRawSync(body) : Buffer.from(body) });
     at += 46 + nameLength + extra + comment;

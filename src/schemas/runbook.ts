@@ -16,16 +16,13 @@ export const ALIAS_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SERVICE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 const enumMessage = (values: readonly string[]) => ({
-  error: (issue: { input?: unknown }) =>
-    `expected one of ${values.join(', ')}; got ${JSON.stringify(issue.input)}`,
+  error: (issue: { input?: unknown }) => `expected one of ${values.join(', ')}; got ${JSON.stringify(issue.input)}`,
 });
 
 export const runbookSchema = z
   .object({
     id: z.string().regex(ID_PATTERN, 'expected an upper-case ID such as K8S-002 or POD001'),
-    aliases: z
-      .array(z.string().regex(ALIAS_PATTERN, 'expected an ID or alert name without spaces'))
-      .default([]),
+    aliases: z.array(z.string().regex(ALIAS_PATTERN, 'expected an ID or alert name without spaces')).default([]),
     title: z.string().trim().min(1, 'expected a title'),
     summary: z
       .string()
@@ -34,15 +31,11 @@ export const runbookSchema = z
       .refine((s) => !s.includes('\n'), 'expected a single line'),
     layer: z.enum(LAYERS, enumMessage(LAYERS)),
     severity: z.enum(SEVERITIES, enumMessage(SEVERITIES)),
-    service: z
-      .string()
-      .regex(SERVICE_PATTERN, 'expected a lower-case service name such as klinematrix'),
+    service: z.string().regex(SERVICE_PATTERN, 'expected a lower-case service name such as klinematrix'),
     symptoms: z
       .array(z.string().trim().min(1, 'expected a non-empty symptom'))
       .min(1, 'expected at least one symptom: the literal error lines and statuses people see'),
-    related: z
-      .array(z.string().regex(ID_PATTERN, 'expected runbook IDs such as POD001'))
-      .default([]),
+    related: z.array(z.string().regex(ID_PATTERN, 'expected runbook IDs such as POD001')).default([]),
     source: z
       .object({
         guide: z.string().trim().min(1, 'expected the guide this runbook came from'),

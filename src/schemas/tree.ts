@@ -15,7 +15,10 @@ const answerSchema = z
     label: z.string().trim().min(1, 'expected the answer as the reader would say it'),
     next: z.string().regex(NODE_ID, 'expected the ID of a node of this tree').optional(),
     runbook: z.string().regex(ID_PATTERN, 'expected a runbook ID such as POD001').optional(),
-    anchor: z.string().regex(/^[a-z0-9-]+$/, 'expected a heading anchor such as diagnosis').optional(),
+    anchor: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'expected a heading anchor such as diagnosis')
+      .optional(),
     action: z.string().trim().min(1).optional(),
     loop: z.boolean().default(false),
   })
@@ -23,7 +26,8 @@ const answerSchema = z
   .superRefine((answer, ctx) => {
     const ends = [answer.next, answer.runbook, answer.action].filter((x) => x !== undefined).length;
     if (ends !== 1) ctx.addIssue({ code: 'custom', message: 'an answer needs exactly one of next, runbook or action' });
-    if (answer.anchor && !answer.runbook) ctx.addIssue({ code: 'custom', path: ['anchor'], message: 'anchor goes with runbook' });
+    if (answer.anchor && !answer.runbook)
+      ctx.addIssue({ code: 'custom', path: ['anchor'], message: 'anchor goes with runbook' });
     if (answer.loop && !answer.next) ctx.addIssue({ code: 'custom', path: ['loop'], message: 'loop goes with next' });
   });
 

@@ -41,7 +41,10 @@ const WEIGHT = { title: 10, symptoms: 10, summary: 5 } as const;
 
 /** Lower-case words, and the bigrams of any CJK text. */
 export function tokens(text: string): string[] {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return hasCjk(text) ? [...words, ...cjkBigrams(text).split(' ')] : words;
 }
 
@@ -66,14 +69,27 @@ function prepare(doc: OfflineDoc): Prepared {
 
 /** A query word matches a token exactly, or as its start when it has three letters or more (as Pagefind does). */
 const matches = (token: string, word: string) => token === word || (word.length >= 3 && token.startsWith(word));
-const inSet = (set: Set<string>, word: string) => set.has(word) || (word.length >= 3 && [...set].some((t) => matches(t, word)));
+const inSet = (set: Set<string>, word: string) =>
+  set.has(word) || (word.length >= 3 && [...set].some((t) => matches(t, word)));
 
 function queryTerms(query: string): string[] {
   if (hasCjk(query)) return planSearch(query).all.toLowerCase().split(/\s+/).filter(Boolean);
-  return [...new Set(planSearch(query).all.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  return [
+    ...new Set(
+      planSearch(query)
+        .all.toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  ];
 }
 
-export function searchOffline(docs: readonly OfflineDoc[], query: string, filters: Record<string, string[]> = {}, limit = 10): OfflineHit[] {
+export function searchOffline(
+  docs: readonly OfflineDoc[],
+  query: string,
+  filters: Record<string, string[]> = {},
+  limit = 10,
+): OfflineHit[] {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const hits: (OfflineHit & { matched: number })[] = [];
@@ -109,4 +125,3 @@ function excerptOf(content: string, terms: readonly string[]): string {
   const text = content.slice(start, start + 180).trim();
   return `${start > 0 ? '… ' : ''}${text}${start + 180 < content.length ? ' …' : ''}`;
 }
-

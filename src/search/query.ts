@@ -17,7 +17,37 @@ const NOISE: RegExp[] = [
 ];
 
 /** Words too common in error lines to tell runbooks apart. */
-const STOPWORDS = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'on', 'for', 'is', 'are', 'and', 'or', 'not', 'with', 'from', 'at', 'by', 'be', 'was', 'has', 'have', 'error', 'failed', 'tcp', 'dial', 'http', 'https', 'get', 'set']);
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'and',
+  'or',
+  'not',
+  'with',
+  'from',
+  'at',
+  'by',
+  'be',
+  'was',
+  'has',
+  'have',
+  'error',
+  'failed',
+  'tcp',
+  'dial',
+  'http',
+  'https',
+  'get',
+  'set',
+]);
 
 /** The query's words, noise removed, in order. */
 export function queryWords(query: string): string[] {
@@ -65,12 +95,17 @@ export function mergeWordResults(lists: readonly (readonly string[])[]): RankedH
   for (const list of lists) {
     list.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (rank + 1)));
   }
-  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return [...scores]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
 /** Text reduced to lower-case words, for comparing a pasted line with a page: "dial tcp: connection refused" -> "dial tcp connection refused". */
 export function phraseKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Whether a page holds the query word for word (punctuation and case aside), noise removed from the query. */

@@ -38,7 +38,13 @@ export interface Invocation {
   runsScript?: boolean;
 }
 
-const EXPANSIONS = new Set(['command_substitution', 'simple_expansion', 'expansion', 'process_substitution', 'arithmetic_expansion']);
+const EXPANSIONS = new Set([
+  'command_substitution',
+  'simple_expansion',
+  'expansion',
+  'process_substitution',
+  'arithmetic_expansion',
+]);
 
 function hasExpansion(node: ShellNode): boolean {
   if (node.type === 'word' || node.type === 'raw_string') return false;
@@ -69,7 +75,13 @@ export function wordValue(node: ShellNode): string {
 
 /** A word of the parse as a ShellWord; `offset` places the parsed text in a larger one. */
 export function shellWord(node: ShellNode, offset = 0): ShellWord {
-  return { value: wordValue(node), start: offset + node.startIndex, end: offset + node.endIndex, expansion: hasExpansion(node), node };
+  return {
+    value: wordValue(node),
+    start: offset + node.startIndex,
+    end: offset + node.endIndex,
+    expansion: hasExpansion(node),
+    node,
+  };
 }
 
 /** The program a command word names: "kubectl" for /usr/local/bin/kubectl, \kubectl and "kubectl". */
@@ -144,13 +156,35 @@ interface Wrapper {
 
 /** Programs that run another program (sudo kubectl …): what they run is what counts. */
 export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
-  sudo: { valueFlags: new Set(['-u', '-g', '-C', '-h', '-p', '-U', '-D', '-r', '-t', '-T', '--user', '--group']), assignments: true, runsNothingWith: new Set(['-l', '--list', '-v', '-k', '-K']) },
+  sudo: {
+    valueFlags: new Set(['-u', '-g', '-C', '-h', '-p', '-U', '-D', '-r', '-t', '-T', '--user', '--group']),
+    assignments: true,
+    runsNothingWith: new Set(['-l', '--list', '-v', '-k', '-K']),
+  },
   doas: { valueFlags: new Set(['-u', '-C']) },
   watch: { valueFlags: new Set(['-n', '--interval', '-q', '--equexit']) },
   time: { valueFlags: new Set(['-f', '--format', '-o', '--output']) },
   nohup: { valueFlags: new Set() },
   timeout: { valueFlags: new Set(['-s', '--signal', '-k', '--kill-after']), operands: 1 },
-  xargs: { valueFlags: new Set(['-n', '--max-args', '-I', '-P', '--max-procs', '-d', '--delimiter', '-L', '--max-lines', '-s', '--max-chars', '-a', '--arg-file', '-E', '-e']) },
+  xargs: {
+    valueFlags: new Set([
+      '-n',
+      '--max-args',
+      '-I',
+      '-P',
+      '--max-procs',
+      '-d',
+      '--delimiter',
+      '-L',
+      '--max-lines',
+      '-s',
+      '--max-chars',
+      '-a',
+      '--arg-file',
+      '-E',
+      '-e',
+    ]),
+  },
   nice: { valueFlags: new Set(['-n', '--adjustment']) },
   ionice: { valueFlags: new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid']) },
   stdbuf: { valueFlags: new Set(['-i', '-o', '-e']) },
@@ -214,7 +248,12 @@ function scriptOf(invocation: Invocation): { text: string; offset: number } | un
  * `$(…)`), looked through its wrappers, and the commands of `sh -c '…'` scripts. Offsets are in the
  * parsed text, plus `offset`. `visit` is called while the parse of each command is alive.
  */
-export function visitInvocations(root: ShellNode, parser: ShellParser, visit: (invocation: Invocation) => void, offset = 0): void {
+export function visitInvocations(
+  root: ShellNode,
+  parser: ShellParser,
+  visit: (invocation: Invocation) => void,
+  offset = 0,
+): void {
   for (const command of simpleCommands(root, offset)) {
     const invocation = unwrap(command.name, command.args);
     if (!invocation) continue;

@@ -35,9 +35,15 @@ export function loadTrees(): Promise<SiteTree[]> {
     const [entries, runbooks, guides] = await Promise.all([getCollection('trees'), loadRunbooks(), loadGuides()]);
     return Promise.all(
       entries.map(async (entry) => {
-        const problems = checkTree(entry.data, runbooks.map((r) => r.id), guides.map((g) => g.id));
+        const problems = checkTree(
+          entry.data,
+          runbooks.map((r) => r.id),
+          guides.map((g) => g.id),
+        );
         if (problems.length > 0) {
-          throw new Error(`decision tree ${entry.filePath ?? entry.id} is broken:\n${problems.map((p) => `  ${p.path.join('.')}: ${p.message}`).join('\n')}`);
+          throw new Error(
+            `decision tree ${entry.filePath ?? entry.id} is broken:\n${problems.map((p) => `  ${p.path.join('.')}: ${p.message}`).join('\n')}`,
+          );
         }
         const commandsHtml: Record<string, string> = {};
         const placeholders: PlaceholderSpan[] = [];
@@ -47,7 +53,14 @@ export function loadTrees(): Promise<SiteTree[]> {
           commandsHtml[nodeId] = toHtml(block.element);
           placeholders.push(...block.placeholders);
         }
-        return { id: entry.id, url: treeUrl(entry.id), tree: entry.data, order: readingOrder(entry.data), commandsHtml, placeholders };
+        return {
+          id: entry.id,
+          url: treeUrl(entry.id),
+          tree: entry.data,
+          order: readingOrder(entry.data),
+          commandsHtml,
+          placeholders,
+        };
       }),
     );
   })();

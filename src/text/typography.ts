@@ -23,5 +23,9 @@ export function plainShellText(text: string): string {
 
 /** Every typographic character of a text, where it is and what it stands for. */
 export function typographicCharacters(text: string): { index: number; character: string; plain: string }[] {
-  return [...text.matchAll(TYPOGRAPHIC_CHARACTER)].map((m) => ({ index: m.index ?? 0, character: m[0], plain: TYPOGRAPHIC[m[0]]! }));
+  return [...text.matchAll(TYPOGRAPHIC_CHARACTER)].map((m) => ({
+    index: m.index ?? 0,
+    character: m[0],
+    plain: TYPOGRAPHIC[m[0]]!,
+  }));
 }

@@ -39,5 +39,10 @@ export async function validatePaths(targets: readonly string[], contentDir: stri
     diagnostics.push(...result.diagnostics);
     commands += result.commands;
   }
-  return { diagnostics: sortDiagnostics(diagnostics), files: files.length, commands, seconds: (performance.now() - started) / 1000 };
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    files: files.length,
+    commands,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

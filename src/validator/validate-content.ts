@@ -53,7 +53,12 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
     (invocation) => {
       if (invocation.program !== 'kubectl') return;
       // An expansion ($VAR, $(…)) or an ALL_CAPS placeholder makes a value unknown until run time.
-      const args = invocation.args.map((w) => ({ value: w.value, start: w.start, end: w.end, expansion: w.expansion || (w.node !== undefined && hasCapsPlaceholder(w.node)) }));
+      const args = invocation.args.map((w) => ({
+        value: w.value,
+        start: w.start,
+        end: w.end,
+        expansion: w.expansion || (w.node !== undefined && hasCapsPlaceholder(w.node)),
+      }));
       invocations.push({ start: invocation.name.start, args });
     },
     offset,
@@ -127,7 +132,7 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
         result.diagnostics.push({
           file,
           line: fence.line - 1,
-          column: (fence.node.position?.start.column ?? 1),
+          column: fence.node.position?.start.column ?? 1,
           severity: 'error',
           rule: 'validate/opt-out-reason',
           message: 'a block may skip validation only with a written reason',
@@ -149,7 +154,9 @@ export function validateTreeYaml(file: string, text: string, ctx: ValidatorConte
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) return result; // the content check reports YAML errors
-  const nodes = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'nodes')?.value : undefined;
+  const nodes = isMap(doc.contents)
+    ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'nodes')?.value
+    : undefined;
   if (!isMap(nodes)) return result;
   const lines = text.split('\n');
   for (const pair of nodes.items) {
@@ -158,7 +165,8 @@ export function validateTreeYaml(file: string, text: string, ctx: ValidatorConte
     if (!isScalar(commands) || typeof commands.value !== 'string' || !commands.range) continue;
     // A block scalar (|) starts on the line after its indicator; its content is indented.
     const indicatorLine = lineCounter.linePos(commands.range[0]).line;
-    const firstLine = commands.type === 'BLOCK_LITERAL' || commands.type === 'BLOCK_FOLDED' ? indicatorLine + 1 : indicatorLine;
+    const firstLine =
+      commands.type === 'BLOCK_LITERAL' || commands.type === 'BLOCK_FOLDED' ? indicatorLine + 1 : indicatorLine;
     const indent = /^\s*/.exec(lines[firstLine - 1] ?? '')![0].length;
     const block = validateShellCode(commands.value, 'bash', { file, line: firstLine, indent }, ctx);
     result.diagnostics.push(...block.diagnostics);

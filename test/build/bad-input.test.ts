@@ -5,7 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScript } from '../support/project.ts';
 
 const fixture = (name: string) => path.join('test/fixtures', name);
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 let outDir: string;
 let scratch: string;
@@ -44,8 +48,12 @@ describe('npm run build on bad input', () => {
   it('stops on what the schema cannot see: duplicate IDs and related IDs that resolve to nothing', async () => {
     const result = await build(fixture('broken-catalog'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('test/fixtures/broken-catalog/runbooks/first.mdx:9:11 error catalog/unknown-related related "FIX-404" is not the ID of any runbook');
-    expect(result.stderr).toMatch(/second\.mdx:2:5 error catalog\/duplicate-id "FIX001" is the same link as "FIX-001", which test\/fixtures\/broken-catalog\/runbooks\/first\.mdx \(FIX-001\) uses/);
+    expect(result.stderr).toContain(
+      'test/fixtures/broken-catalog/runbooks/first.mdx:9:11 error catalog/unknown-related related "FIX-404" is not the ID of any runbook',
+    );
+    expect(result.stderr).toMatch(
+      /second\.mdx:2:5 error catalog\/duplicate-id "FIX001" is the same link as "FIX-001", which test\/fixtures\/broken-catalog\/runbooks\/first\.mdx \(FIX-001\) uses/,
+    );
     await expectPreviousSiteKept();
   });
 
@@ -60,7 +68,9 @@ describe('npm run build on bad input', () => {
   it('stops on a kubectl command kubectl would reject, with file:line:col and a hint, before Astro runs', async () => {
     const result = await build(fixture('broken-command'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('test/fixtures/broken-command/runbooks/fix-001.mdx:16:18 error kubectl/unknown-flag unknown flag: --all-namespace for "kubectl get"');
+    expect(result.stderr).toContain(
+      'test/fixtures/broken-command/runbooks/fix-001.mdx:16:18 error kubectl/unknown-flag unknown flag: --all-namespace for "kubectl get"',
+    );
     expect(result.stderr).toContain('hint: did you mean --all-namespaces?');
     expect(result.stdout).not.toContain('[build]');
     await expectPreviousSiteKept();

@@ -21,12 +21,16 @@ type Verdict = 'accepts' | 'rejects';
 function kubectlVerdict(args: string[]): { verdict: Verdict; output: string } {
   // The safety flags come first, as global flags: placed last, a flag missing its value (-n) would
   // swallow --server and kubectl would fall back to its default server.
-  const run = spawnSync('kubectl', ['--server=https://127.0.0.1:9', '--token=offline', '--request-timeout=2s', ...args], {
-    encoding: 'utf8',
-    timeout: 10_000,
-    input: '',
-    env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(kubeconfig), KUBECONFIG: kubeconfig },
-  });
+  const run = spawnSync(
+    'kubectl',
+    ['--server=https://127.0.0.1:9', '--token=offline', '--request-timeout=2s', ...args],
+    {
+      encoding: 'utf8',
+      timeout: 10_000,
+      input: '',
+      env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(kubeconfig), KUBECONFIG: kubeconfig },
+    },
+  );
   const output = `${run.stdout}${run.stderr}`;
   const reachedServer = /connection refused|was refused|Unable to connect|dial tcp/i.test(output);
   return { verdict: reachedServer ? 'accepts' : 'rejects', output };
@@ -65,8 +69,13 @@ const CASES: string[][] = [
 describe.runIf(haveKubectl)('the validator agrees with kubectl', () => {
   it.each(CASES.map((c) => [c.join(' '), c]))('kubectl %s', async (_, args) => {
     const { verdict, output } = kubectlVerdict(args as string[]);
-    const errors = (await validateCommand(`kubectl ${(args as string[]).map((a) => `'${a}'`).join(' ')}`)).filter((d) => d.severity === 'error');
+    const errors = (await validateCommand(`kubectl ${(args as string[]).map((a) => `'${a}'`).join(' ')}`)).filter(
+      (d) => d.severity === 'error',
+    );
     const ours: Verdict = errors.length > 0 ? 'rejects' : 'accepts';
-    expect(ours, `kubectl said: ${output.trim().split('\n')[0]}\nthe validator said: ${errors.map((e) => e.message).join('; ') || 'no error'}`).toBe(verdict);
+    expect(
+      ours,
+      `kubectl said: ${output.trim().split('\n')[0]}\nthe validator said: ${errors.map((e) => e.message).join('; ') || 'no error'}`,
+    ).toBe(verdict);
   });
 });

@@ -15,7 +15,12 @@ afterAll(async () => {
 async function follow(link: string) {
   const { page, errors } = await openPage(browser);
   await page.goto(`${siteUrl()}${link}`);
-  await page.waitForFunction(() => document.querySelector('[data-runbook-id]') || document.querySelector('[data-suggestions-block]:not([hidden])') || document.title.startsWith('Not found'));
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-runbook-id]') ||
+      document.querySelector('[data-suggestions-block]:not([hidden])') ||
+      document.title.startsWith('Not found'),
+  );
   await page.waitForLoadState('load');
   return { page, errors };
 }
@@ -48,7 +53,11 @@ describe('alert links', () => {
   ])('%s lands on the one canonical URL with query and hash', async (link) => {
     const { page } = await follow(`${link}?pod=api-7c9&namespace=prod#symptoms`);
     await page.waitForSelector('[data-runbook-id="K8S-002"]');
-    expect(pathAndRest(page)).toEqual({ path: '/runbooks/k8s-002/', search: '?pod=api-7c9&namespace=prod', hash: '#symptoms' });
+    expect(pathAndRest(page)).toEqual({
+      path: '/runbooks/k8s-002/',
+      search: '?pod=api-7c9&namespace=prod',
+      hash: '#symptoms',
+    });
     await page.close();
   });
 
@@ -97,7 +106,17 @@ describe('runbooks.json', () => {
   it('lists every runbook with the fields alert tooling reads, and each url serves its page', async () => {
     const manifest = await fetchManifest();
     for (const entry of manifest) {
-      expect(Object.keys(entry)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url', 'symptoms']);
+      expect(Object.keys(entry)).toEqual([
+        'id',
+        'aliases',
+        'title',
+        'summary',
+        'severity',
+        'layer',
+        'service',
+        'url',
+        'symptoms',
+      ]);
       const page = await fetch(`${siteUrl()}${entry.url}`);
       expect(page.status, entry.url).toBe(200);
       expect(await page.text()).toContain(`data-runbook-id="${entry.id}"`);

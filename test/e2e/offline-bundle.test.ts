@@ -60,21 +60,35 @@ describe('the offline copy, opened from disk (file://)', () => {
   });
 
   it('has only relative links, each pointing at a file of the copy', async () => {
-    const pages = ['index.html', 'runbooks/k8s-002/index.html', 'triage/index.html', 'guides/mks-playbook/index.html', 'K8S-002/index.html'];
+    const pages = [
+      'index.html',
+      'runbooks/k8s-002/index.html',
+      'triage/index.html',
+      'guides/mks-playbook/index.html',
+      'K8S-002/index.html',
+    ];
     for (const relative of pages) {
       const html = await readFile(path.join(copyDir, relative), 'utf8');
       expect(html, relative).not.toMatch(/\s(href|src|action)="\/(?!\/)/);
       expect(html, relative).not.toContain('type="module"');
       for (const [, href] of html.matchAll(/\s(?:href|src)="((?:\.\.?\/)[^"#?]*)/g)) {
         const target = path.resolve(path.dirname(path.join(copyDir, relative)), href!);
-        await expect(readFile(target).then(() => true, () => false), `${relative} -> ${href}`).resolves.toBe(true);
+        await expect(
+          readFile(target).then(
+            () => true,
+            () => false,
+          ),
+          `${relative} -> ${href}`,
+        ).resolves.toBe(true);
       }
     }
   });
 
   it('home: says how old it is, lists runbooks, and a runbook opens by its link', async () => {
     const { context, page, errors } = await openCopy('index.html');
-    expect(await page.locator('.offline-banner').textContent()).toMatch(/Offline copy, version \d+\.\d+\.\d+, built from the content of \d{4}-\d{2}-\d{2}/);
+    expect(await page.locator('.offline-banner').textContent()).toMatch(
+      /Offline copy, version \d+\.\d+\.\d+, built from the content of \d{4}-\d{2}-\d{2}/,
+    );
     await page.locator('a', { hasText: 'Git config out of sync with cluster reality' }).first().click();
     await page.waitForSelector('[data-runbook-id="K8S-002"]');
     expect(page.url()).toBe(fileUrl('runbooks/k8s-002/index.html'));
@@ -87,8 +101,14 @@ describe('the offline copy, opened from disk (file://)', () => {
     await page.goto(`${fileUrl('runbooks/k8s-002/index.html')}?namespace=prod&pod=api-7c9`);
     await page.waitForSelector('.cmd__copy:not([hidden])');
     expect(new Set(await page.locator('.ph[data-var="namespace"]').allTextContents())).toEqual(new Set(['prod']));
-    await page.locator('.cmd').filter({ has: page.locator('code', { hasText: 'describe pod api-7c9' }) }).locator('.cmd__copy').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl describe pod api-7c9 -n prod | grep "Image:"');
+    await page
+      .locator('.cmd')
+      .filter({ has: page.locator('code', { hasText: 'describe pod api-7c9' }) })
+      .locator('.cmd__copy')
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'kubectl describe pod api-7c9 -n prod | grep "Image:"',
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -98,12 +118,17 @@ describe('the offline copy, opened from disk (file://)', () => {
     await page.keyboard.press('Control+k');
     const search = async (query: string) => {
       await page.fill('#search-input', query);
-      await page.waitForFunction((q) => (document.querySelector('[data-search-results]') as HTMLElement).dataset['query'] === q, query);
+      await page.waitForFunction(
+        (q) => (document.querySelector('[data-search-results]') as HTMLElement).dataset['query'] === q,
+        query,
+      );
       return page.locator('.search-hit .badge--id').allTextContents();
     };
     expect((await search('k8s002'))[0]).toBe('K8S-002');
     expect(await page.locator('.search-hit').first().locator('.badge--exact').count()).toBe(1);
-    expect((await search('Failed to pull image "redis:7.2-alpine": dial tcp 1.2.3.4:443: i/o timeout')).slice(0, 3)).toContain('K8S-001');
+    expect(
+      (await search('Failed to pull image "redis:7.2-alpine": dial tcp 1.2.3.4:443: i/o timeout')).slice(0, 3),
+    ).toContain('K8S-001');
     expect((await search('connection refused to queue service'))[0]).toBe('APP-002');
     expect((await search('实际实例'))[0]).toBe('K8S-003');
     await page.keyboard.press('Enter');
@@ -142,7 +167,9 @@ describe('the offline copy through its launcher', () => {
   let url: string;
   beforeAll(async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    server = spawn(process.execPath, [path.join(copyDir, 'serve.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn(process.execPath, [path.join(copyDir, 'serve.mjs'), String(port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     url = `http://127.0.0.1:${port}/`;
     await new Promise<void>((resolve) => server.stdout!.once('data', () => resolve()));
   });
@@ -157,7 +184,9 @@ describe('the offline copy through its launcher', () => {
     await page.goto(`${url}runbooks/`);
     await page.keyboard.press('Control+k');
     await page.fill('#search-input', 'CrashLoopBackOff');
-    await page.waitForFunction(() => (document.querySelector('[data-search-results]') as HTMLElement).dataset['query'] === 'CrashLoopBackOff');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-search-results]') as HTMLElement).dataset['query'] === 'CrashLoopBackOff',
+    );
     expect(requests).toContain('/pagefind/pagefind.js');
     expect(await page.locator('.search-hit').count()).toBeGreaterThan(3);
     await page.locator('.search-hit a').first().click();

@@ -13,7 +13,11 @@ afterAll(async () => {
 
 describe('home page', () => {
   it('jumps to a runbook from any spelling of its ID or an alias', async () => {
-    for (const [typed, id] of [['k8s 002', 'K8S-002'], ['gitclusterdrift', 'K8S-002'], ['K8S-001', 'K8S-001']] as const) {
+    for (const [typed, id] of [
+      ['k8s 002', 'K8S-002'],
+      ['gitclusterdrift', 'K8S-002'],
+      ['K8S-001', 'K8S-001'],
+    ] as const) {
       const { page, errors } = await openPage(browser);
       await page.goto(`${siteUrl()}/`);
       // The box has focus on arrival: an engineer can type the ID at once.
@@ -32,7 +36,9 @@ describe('home page', () => {
     await page.fill('#id-jump-input', 'K8S-02');
     await page.press('#id-jump-input', 'Enter');
     await page.waitForSelector('.jump__result a');
-    expect(await page.locator('.jump__result a').first().textContent()).toBe('K8S-002 — Git config out of sync with cluster reality');
+    expect(await page.locator('.jump__result a').first().textContent()).toBe(
+      'K8S-002 — Git config out of sync with cluster reality',
+    );
     expect(new URL(page.url()).pathname).toBe('/');
     await page.close();
   });
@@ -43,7 +49,9 @@ describe('home page', () => {
     const severities = await page.locator('[id^="severity-"]').evaluateAll((els) => els.map((e) => e.id));
     const order = ['severity-critical', 'severity-high', 'severity-medium', 'severity-low'];
     expect(severities).toEqual(order.filter((s) => severities.includes(s)));
-    expect(await page.locator('#severity-critical + p + .runbook-list [data-severity="critical"]').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('#severity-critical + p + .runbook-list [data-severity="critical"]').count(),
+    ).toBeGreaterThan(0);
     expect(await page.locator('[id^="layer-"]').count()).toBe(6);
     await page.close();
   });
@@ -56,7 +64,9 @@ describe('home page', () => {
     await page.click(`[data-service-filter="${service}"]`);
     expect(new URL(page.url()).searchParams.get('service')).toBe(service);
     expect(await page.getAttribute(`[data-service-filter="${service}"]`, 'aria-pressed')).toBe('true');
-    const visible = await page.locator('[data-filterable] [data-service]:visible').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['service']));
+    const visible = await page
+      .locator('[data-filterable] [data-service]:visible')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['service']));
     expect(visible.length).toBeGreaterThan(0);
     expect(new Set(visible)).toEqual(new Set([service]));
     await page.reload();
@@ -117,7 +127,9 @@ describe('listing pages', () => {
 
   it('every layer, severity and service in the manifest has a listing page', async () => {
     const manifest = await fetchManifest();
-    const paths = new Set(manifest.flatMap((r) => [`/layer/${r.layer}/`, `/severity/${r.severity}/`, `/service/${r.service}/`]));
+    const paths = new Set(
+      manifest.flatMap((r) => [`/layer/${r.layer}/`, `/severity/${r.severity}/`, `/service/${r.service}/`]),
+    );
     for (const path of [...paths, '/layer/', '/severity/', '/service/', '/guides/', '/trees/', '/triage/']) {
       expect((await fetch(`${siteUrl()}${path}`)).status, path).toBe(200);
     }
@@ -126,21 +138,26 @@ describe('listing pages', () => {
 
 // WCAG relative luminance and contrast of two computed CSS colours.
 async function contrastOf(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((element) => {
-    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const [r = 0, g = 0, b = 0, a = 1] = parse(getComputedStyle(e).backgroundColor);
-        if (a > 0 && !getComputedStyle(e).backgroundColor.startsWith('rgba(0, 0, 0, 0)')) return [r, g, b];
-      }
-      return [255, 255, 255];
-    };
-    const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
-      [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
-    const fg = luminance(parse(getComputedStyle(element).color));
-    const bg = luminance(background(element));
-    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+      const background = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const [r = 0, g = 0, b = 0, a = 1] = parse(getComputedStyle(e).backgroundColor);
+          if (a > 0 && !getComputedStyle(e).backgroundColor.startsWith('rgba(0, 0, 0, 0)')) return [r, g, b];
+        }
+        return [255, 255, 255];
+      };
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
+        [r, g, b]
+          .map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      const fg = luminance(parse(getComputedStyle(element).color));
+      const bg = luminance(background(element));
+      return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    });
 }
 
 describe('themes, phones, print and accessibility', () => {
@@ -151,12 +168,30 @@ describe('themes, phones, print and accessibility', () => {
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(255, 255, 255)');
     // Code is highlighted in the theme's colours: a comment is not the colour of a command.
     const [comment, command] = await Promise.all([
-      page.locator('.runbook-body pre code span[style]:text-matches("^#")').first().evaluate((e) => getComputedStyle(e).color),
-      page.locator('.runbook-body pre code span[style]:text-matches("^kubectl")').first().evaluate((e) => getComputedStyle(e).color),
+      page
+        .locator('.runbook-body pre code span[style]:text-matches("^#")')
+        .first()
+        .evaluate((e) => getComputedStyle(e).color),
+      page
+        .locator('.runbook-body pre code span[style]:text-matches("^kubectl")')
+        .first()
+        .evaluate((e) => getComputedStyle(e).color),
     ]);
     expect(comment).not.toBe(command);
-    const codeSelectors = ['.runbook-body pre code span[style]', '.runbook-body pre code span[style*="--shiki"]:text-matches("^#")'];
-    for (const selector of ['.summary', '.muted', '.site-nav a', '.runbook-body p', '.badge--critical', '.badge--id', '.source', ...codeSelectors]) {
+    const codeSelectors = [
+      '.runbook-body pre code span[style]',
+      '.runbook-body pre code span[style*="--shiki"]:text-matches("^#")',
+    ];
+    for (const selector of [
+      '.summary',
+      '.muted',
+      '.site-nav a',
+      '.runbook-body p',
+      '.badge--critical',
+      '.badge--id',
+      '.source',
+      ...codeSelectors,
+    ]) {
       if ((await page.locator(selector).count()) === 0) continue;
       expect(await contrastOf(page, selector), `${colorScheme} ${selector}`).toBeGreaterThanOrEqual(4.5);
     }
@@ -175,13 +210,18 @@ describe('themes, phones, print and accessibility', () => {
     await context.close();
   });
 
-  it.each(['/', '/runbooks/k8s-002/', '/runbooks/k8s-003/', '/layer/', '/guides/klinematrix-k8s/'])('%s fits a phone screen without sideways scrolling', async (path) => {
-    const { page } = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true });
-    await page.goto(`${siteUrl()}${path}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
-  });
+  it.each(['/', '/runbooks/k8s-002/', '/runbooks/k8s-003/', '/layer/', '/guides/klinematrix-k8s/'])(
+    '%s fits a phone screen without sideways scrolling',
+    async (path) => {
+      const { page } = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true });
+      await page.goto(`${siteUrl()}${path}`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+  );
 
   it('prints a runbook without navigation or controls, with its URL', async () => {
     const { page } = await openPage(browser);
@@ -196,25 +236,28 @@ describe('themes, phones, print and accessibility', () => {
     await page.close();
   });
 
-  it.each(['/', '/runbooks/k8s-002/', '/layer/node/', '/guides/', '/K8S-02'])('%s has landmarks, one h1 and a working skip link', async (path) => {
-    const { page } = await openPage(browser);
-    await page.goto(`${siteUrl()}${path}`);
-    for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const) {
-      expect(await page.getByRole(role).count(), role).toBeGreaterThan(0);
-    }
-    expect(await page.locator('h1').count()).toBe(1);
-    // The skip link is the first stop in tab order. The home page puts focus in the ID box on arrival
-    // (people come to type an ID), so there the skip link is reached by focusing it directly.
-    const firstFocusable = await page.evaluate(() => document.querySelector('a[href], button, input')?.textContent);
-    expect(firstFocusable).toBe('Skip to content');
-    if (path === '/') await page.focus('.skip-link');
-    else await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-    expect(await page.locator('.skip-link').isVisible()).toBe(true);
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-    expect(outline).not.toBe('none');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.close();
-  });
+  it.each(['/', '/runbooks/k8s-002/', '/layer/node/', '/guides/', '/K8S-02'])(
+    '%s has landmarks, one h1 and a working skip link',
+    async (path) => {
+      const { page } = await openPage(browser);
+      await page.goto(`${siteUrl()}${path}`);
+      for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const) {
+        expect(await page.getByRole(role).count(), role).toBeGreaterThan(0);
+      }
+      expect(await page.locator('h1').count()).toBe(1);
+      // The skip link is the first stop in tab order. The home page puts focus in the ID box on arrival
+      // (people come to type an ID), so there the skip link is reached by focusing it directly.
+      const firstFocusable = await page.evaluate(() => document.querySelector('a[href], button, input')?.textContent);
+      expect(firstFocusable).toBe('Skip to content');
+      if (path === '/') await page.focus('.skip-link');
+      else await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      expect(await page.locator('.skip-link').isVisible()).toBe(true);
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      expect(outline).not.toBe('none');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.close();
+    },
+  );
 });

@@ -22,8 +22,17 @@ async function search(query: string, on: Page = page): Promise<string[]> {
   await on.fill('#search-input', '');
   await on.fill('#search-input', query);
   // The results list records the query its hits answer: wait for this one's.
-  await on.waitForFunction((q) => (document.querySelector('[data-search-results]') as HTMLElement | null)?.dataset['query'] === q, query);
-  return on.locator('.search-hit').evaluateAll((hits) => hits.map((h) => h.querySelector('.badge--id')?.textContent ?? h.querySelector('.search-hit__title')?.textContent ?? ''));
+  await on.waitForFunction(
+    (q) => (document.querySelector('[data-search-results]') as HTMLElement | null)?.dataset['query'] === q,
+    query,
+  );
+  return on
+    .locator('.search-hit')
+    .evaluateAll((hits) =>
+      hits.map(
+        (h) => h.querySelector('.badge--id')?.textContent ?? h.querySelector('.search-hit__title')?.textContent ?? '',
+      ),
+    );
 }
 
 describe('opening search', () => {
@@ -126,7 +135,11 @@ describe('results and filters', () => {
     await page.selectOption('select[data-filter="service"]', '');
     await page.selectOption('select[data-filter="severity"]', 'critical');
     await search('connection refused');
-    const severities = await page.locator('.search-hit .badge--critical, .search-hit .badge--high, .search-hit .badge--medium, .search-hit .badge--low').allTextContents();
+    const severities = await page
+      .locator(
+        '.search-hit .badge--critical, .search-hit .badge--high, .search-hit .badge--medium, .search-hit .badge--low',
+      )
+      .allTextContents();
     expect(severities.length).toBeGreaterThan(0);
     expect(new Set(severities)).toEqual(new Set(['Critical']));
     await page.selectOption('select[data-filter="severity"]', '');

@@ -22,7 +22,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -47,7 +49,9 @@ function ensureChromium(): void {
   if (findChromium()) return;
   const install = spawnSync('bash', [path.join(projectRoot, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
   if (install.status !== 0 || !findChromium()) {
-    throw new Error("The browser tests (npm test -- --project e2e) need Chromium and none could be installed: install Debian's chromium package, or set CHROMIUM_PATH to a Chromium binary. The other projects (unit, content, build) run without it.");
+    throw new Error(
+      "The browser tests (npm test -- --project e2e) need Chromium and none could be installed: install Debian's chromium package, or set CHROMIUM_PATH to a Chromium binary. The other projects (unit, content, build) run without it.",
+    );
   }
 }
 

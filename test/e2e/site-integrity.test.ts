@@ -12,9 +12,15 @@ const distDir = path.join(projectRoot, process.env['BUILD_OUT_DIR'] ?? 'dist');
 describe('the built site', () => {
   it('every internal link and anchor resolves', async () => {
     const entries = await readdir(distDir, { recursive: true, withFileTypes: true });
-    const files = new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(distDir, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+    const files = new Set(
+      entries
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(distDir, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+    );
     const htmlFiles = [...files].filter((f) => f.endsWith('.html'));
-    const pages = new Map(await Promise.all(htmlFiles.map(async (f) => [f, await readFile(path.join(distDir, f), 'utf8')] as const)));
+    const pages = new Map(
+      await Promise.all(htmlFiles.map(async (f) => [f, await readFile(path.join(distDir, f), 'utf8')] as const)),
+    );
     expect(pages.size).toBeGreaterThan(100);
     expect(findBrokenLinks(pages, files)).toEqual([]);
   });

@@ -23,7 +23,9 @@ describe('/triage/ without JavaScript', () => {
     expect(await questions.count()).toBeGreaterThan(10);
     for (let i = 0; i < (await questions.count()); i++) expect(await questions.nth(i).isVisible()).toBe(true);
     expect(await page.locator('.tree__progress').isVisible()).toBe(false);
-    const runbookLinks = await page.locator('a.tree-answer--runbook').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const runbookLinks = await page
+      .locator('a.tree-answer--runbook')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(runbookLinks).toContain('/runbooks/mks-003/');
     // An answer that leads to another question jumps to it on the same page.
     await page.locator('a[data-next="pods"]').first().click();

@@ -29,7 +29,9 @@ export async function quotedErrorLines(): Promise<QuotedError[]> {
     all.push({ id: data.id, symptoms: data.symptoms.map((s) => s.replace(/\s+/g, ' ')) });
     for (const symptom of data.symptoms) {
       const quoted = [...symptom.matchAll(/`([^`]+)`|"([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
-      const messages = symptom.includes('\n') ? [symptom] : quoted.filter((q) => /\s/.test(q.trim()) && /[a-z]/i.test(q) && !COMMAND.test(q));
+      const messages = symptom.includes('\n')
+        ? [symptom]
+        : quoted.filter((q) => /\s/.test(q.trim()) && /[a-z]/i.test(q) && !COMMAND.test(q));
       for (const message of messages) {
         const line = message.replace(/\s+/g, ' ').trim();
         found.set(line, [...new Set([...(found.get(line) ?? []), data.id])]);

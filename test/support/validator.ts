@@ -5,7 +5,8 @@ import { validateMarkdown, validateShellCode, type ValidatorContext } from '../.
 import { projectRoot } from './project.ts';
 
 /** The parser and the kubectl model with the site's custom resources, as the build checks with. */
-export const validatorContext = (): Promise<ValidatorContext> => loadCommandReader(path.join(projectRoot, 'content/kubectl-custom-resources.yaml'));
+export const validatorContext = (): Promise<ValidatorContext> =>
+  loadCommandReader(path.join(projectRoot, 'content/kubectl-custom-resources.yaml'));
 
 export async function validateCommand(code: string): Promise<Diagnostic[]> {
   return validateShellCode(code, 'bash', { file: 'test.md', line: 1, indent: 0 }, await validatorContext()).diagnostics;

@@ -5,7 +5,14 @@ import { relativeUrl, rootPrefix, toOfflinePage } from '../../src/offline/relati
 import { bundleName, versionFromEnv } from '../../src/offline/version.ts';
 import { createZip, readZip } from '../../src/offline/zip.ts';
 
-const files = new Set(['index.html', 'runbooks/k8s-002/index.html', '_astro/site.css', 'runbooks.json', 'K8S-002/index.html', 'favicon.svg']);
+const files = new Set([
+  'index.html',
+  'runbooks/k8s-002/index.html',
+  '_astro/site.css',
+  'runbooks.json',
+  'K8S-002/index.html',
+  'favicon.svg',
+]);
 const at = (pagePath: string) => ({ pagePath, files, base: '/' });
 
 describe('relative links for the offline copy', () => {
@@ -15,7 +22,9 @@ describe('relative links for the offline copy', () => {
   });
   it('turns site-absolute links into relative links to files, keeping query and hash', () => {
     expect(relativeUrl('/runbooks/k8s-002/', at('index.html'))).toBe('./runbooks/k8s-002/index.html');
-    expect(relativeUrl('/runbooks/k8s-002/?namespace=prod#diagnosis', at('layer/node/index.html'))).toBe('../../runbooks/k8s-002/index.html?namespace=prod#diagnosis');
+    expect(relativeUrl('/runbooks/k8s-002/?namespace=prod#diagnosis', at('layer/node/index.html'))).toBe(
+      '../../runbooks/k8s-002/index.html?namespace=prod#diagnosis',
+    );
     expect(relativeUrl('/K8S-002', at('index.html'))).toBe('./K8S-002/index.html');
     expect(relativeUrl('/_astro/site.css', at('runbooks/k8s-002/index.html'))).toBe('../../_astro/site.css');
     expect(relativeUrl('/', at('runbooks/k8s-002/index.html'))).toBe('../../index.html');
@@ -31,7 +40,10 @@ describe('relative links for the offline copy', () => {
       '</head><body><a href="/runbooks/k8s-002/#diagnosis">x</a><form action="/runbooks/"></form>',
       '<div data-manifest="/runbooks.json"></div><script type="module">import "/x.js"</script></body></html>',
     ].join('');
-    const out = toOfflinePage(html, { ...at('layer/node/index.html'), bannerHtml: '<p class="offline-banner">Offline</p>' });
+    const out = toOfflinePage(html, {
+      ...at('layer/node/index.html'),
+      bannerHtml: '<p class="offline-banner">Offline</p>',
+    });
     expect(out).toContain('<html lang="en" data-site-root="../../">');
     expect(out).toContain('href="../../_astro/site.css"');
     expect(out).not.toContain('type="module"');
@@ -64,17 +76,42 @@ describe('deterministic zip', () => {
 
 describe('offline search index from Pagefind fragments', () => {
   it('reads a fragment and makes documents with file URLs and symptoms', () => {
-    const raw = gunzipSync(gzipSync(Buffer.from('pagefind_dcd{"url":"/runbooks/k8s-002/","content":"Git drift","meta":{"id":"K8S-002","title":"Git drift","kind":"runbook"},"filters":{"service":["klinematrix"]},"anchors":[]}')));
+    const raw = gunzipSync(
+      gzipSync(
+        Buffer.from(
+          'pagefind_dcd{"url":"/runbooks/k8s-002/","content":"Git drift","meta":{"id":"K8S-002","title":"Git drift","kind":"runbook"},"filters":{"service":["klinematrix"]},"anchors":[]}',
+        ),
+      ),
+    );
     const fragment = parseFragment(raw);
-    const docs = offlineDocs([fragment], new Map([['K8S-002', ['ImagePullBackOff on rollout']]]), '/', (p) => `${p}index.html`);
-    expect(docs).toEqual([{ url: 'runbooks/k8s-002/index.html', title: 'Git drift', kind: 'runbook', id: 'K8S-002', filters: { service: ['klinematrix'] }, symptoms: 'ImagePullBackOff on rollout', content: 'Git drift' }]);
+    const docs = offlineDocs(
+      [fragment],
+      new Map([['K8S-002', ['ImagePullBackOff on rollout']]]),
+      '/',
+      (p) => `${p}index.html`,
+    );
+    expect(docs).toEqual([
+      {
+        url: 'runbooks/k8s-002/index.html',
+        title: 'Git drift',
+        kind: 'runbook',
+        id: 'K8S-002',
+        filters: { service: ['klinematrix'] },
+        symptoms: 'ImagePullBackOff on rollout',
+        content: 'Git drift',
+      },
+    ]);
   });
 });
 
 describe('bundle names', () => {
   it('carry the version, the content date and the commit', () => {
-    expect(bundleName({ version: '0.1.0', date: '2026-11-21', commit: 'abc1234' })).toBe('runbooks-offline-0.1.0-2026-11-21-abc1234');
-    expect(versionFromEnv({ RUNBOOKS_VERSION: '0.1.0', RUNBOOKS_COMMIT: 'abc1234', RUNBOOKS_DATE: '2026-11-21' })?.commit).toBe('abc1234');
+    expect(bundleName({ version: '0.1.0', date: '2026-11-21', commit: 'abc1234' })).toBe(
+      'runbooks-offline-0.1.0-2026-11-21-abc1234',
+    );
+    expect(
+      versionFromEnv({ RUNBOOKS_VERSION: '0.1.0', RUNBOOKS_COMMIT: 'abc1234', RUNBOOKS_DATE: '2026-11-21' })?.commit,
+    ).toBe('abc1234');
     expect(versionFromEnv({})).toBeUndefined();
   });
 });

@@ -25,9 +25,12 @@ describe('checkCatalog', () => {
     expect(problems[0]?.message).toContain('a.mdx (K8S-001)');
   });
 
-  it('rejects an alias that is another runbook\'s ID or alias', () => {
+  it("rejects an alias that is another runbook's ID or alias", () => {
     const problems = checkCatalog(
-      [entry('a.mdx', 'POD001', { aliases: ['KubePodCrashLooping'] }), entry('b.mdx', 'SHEP-003', { aliases: ['kube-pod-crash-looping', 'pod-001'] })],
+      [
+        entry('a.mdx', 'POD001', { aliases: ['KubePodCrashLooping'] }),
+        entry('b.mdx', 'SHEP-003', { aliases: ['kube-pod-crash-looping', 'pod-001'] }),
+      ],
       reserved,
       ['g'],
     );

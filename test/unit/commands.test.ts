@@ -8,21 +8,29 @@ beforeAll(async () => {
 });
 
 const analyze = (code: string, lang = 'bash') => analyzeBlock(code, lang, reader);
-const commands = (block: AnalyzedBlock) => block.parts.filter((p) => p.kind === 'command').map((p) => copyText(block, p));
+const commands = (block: AnalyzedBlock) =>
+  block.parts.filter((p) => p.kind === 'command').map((p) => copyText(block, p));
 
 describe('splitting a block into commands', () => {
   it('gives each command its own entry and keeps comment lines out of them', () => {
-    const block = analyze('# Check pod status\nkubectl get pods -n production\n\n# Logs\nkubectl logs x -n production --tail=100\n');
+    const block = analyze(
+      '# Check pod status\nkubectl get pods -n production\n\n# Logs\nkubectl logs x -n production --tail=100\n',
+    );
     expect(commands(block)).toEqual(['kubectl get pods -n production', 'kubectl logs x -n production --tail=100']);
     expect(block.parts.map((p) => p.kind)).toEqual(['comment', 'command', 'comment', 'command']);
   });
 
   it('keeps a multi-line JSON patch, a heredoc, a continuation and a loop whole', () => {
-    const patch = "kubectl patch deployment shepherd -n production -p '{\n  \"spec\": {\"replicas\": 2}\n}'";
+    const patch = 'kubectl patch deployment shepherd -n production -p \'{\n  "spec": {"replicas": 2}\n}\'';
     const heredoc = 'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nEOF';
     const continued = 'kubectl create secret generic s \\\n  --from-literal=a=b \\\n  -n ns';
     const loop = 'for d in a b; do\n  echo "$d"\ndone';
-    expect(commands(analyze([patch, heredoc, continued, loop].join('\n\n')))).toEqual([patch, heredoc, continued, loop]);
+    expect(commands(analyze([patch, heredoc, continued, loop].join('\n\n')))).toEqual([
+      patch,
+      heredoc,
+      continued,
+      loop,
+    ]);
   });
 
   it('copies statements sharing a line together, without the comment after them', () => {
@@ -35,25 +43,45 @@ describe('splitting a block into commands', () => {
   });
 
   it('copies only the commands of a console transcript, without the prompt', () => {
-    const block = analyze('$ kubectl describe pod redis-1 -n prod | grep Image:\nImage: redis:7.2\n$ echo done', 'console');
+    const block = analyze(
+      '$ kubectl describe pod redis-1 -n prod | grep Image:\nImage: redis:7.2\n$ echo done',
+      'console',
+    );
     expect(block.parts.map((p) => p.kind)).toEqual(['command', 'output', 'command']);
     expect(commands(block)).toEqual(['kubectl describe pod redis-1 -n prod | grep Image:', 'echo done']);
   });
 
   it('puts smart quotes and dashes back to plain ASCII before anything is shown or copied', () => {
-    expect(commands(analyze('kubectl logs x –previous | grep “error”'))).toEqual(['kubectl logs x --previous | grep "error"']);
+    expect(commands(analyze('kubectl logs x –previous | grep “error”'))).toEqual([
+      'kubectl logs x --previous | grep "error"',
+    ]);
   });
 });
 
 describe('placeholders', () => {
   it('finds <angled> ones anywhere and maps spellings to one variable', () => {
-    const block = analyze('kubectl describe pod <pod-name> -n <namespace>\ngit commit -m "sync <resource> with ACR"\nkubectl get pods POD_NAME');
-    expect(block.placeholders.map((p) => `${p.text}=${p.key}`)).toEqual(['<pod-name>=pod', '<namespace>=namespace', '<resource>=resource', 'POD_NAME=pod']);
+    const block = analyze(
+      'kubectl describe pod <pod-name> -n <namespace>\ngit commit -m "sync <resource> with ACR"\nkubectl get pods POD_NAME',
+    );
+    expect(block.placeholders.map((p) => `${p.text}=${p.key}`)).toEqual([
+      '<pod-name>=pod',
+      '<namespace>=namespace',
+      '<resource>=resource',
+      'POD_NAME=pod',
+    ]);
   });
 
   it('finds ALL_CAPS ones in unquoted words, inside URLs too', () => {
-    const block = analyze('kubectl describe node NODE_NAME\ncurl -v http://POD_IP:PORT\nkubectl get svc SVC_NAME -n NAMESPACE');
-    expect(block.placeholders.map((p) => `${p.text}=${p.key}`)).toEqual(['NODE_NAME=node', 'POD_IP=pod-ip', 'PORT=port', 'SVC_NAME=service', 'NAMESPACE=namespace']);
+    const block = analyze(
+      'kubectl describe node NODE_NAME\ncurl -v http://POD_IP:PORT\nkubectl get svc SVC_NAME -n NAMESPACE',
+    );
+    expect(block.placeholders.map((p) => `${p.text}=${p.key}`)).toEqual([
+      'NODE_NAME=node',
+      'POD_IP=pod-ip',
+      'PORT=port',
+      'SVC_NAME=service',
+      'NAMESPACE=namespace',
+    ]);
   });
 
   it('leaves shell variables, assignments, quoted text, heredoc markers and literal words alone', () => {
@@ -199,7 +227,7 @@ describe('where a placeholder is written', () => {
   it.each([
     ['kubectl logs <pod-name>', 'unquoted'],
     ['kubectl get deploy/<deployment-name> -o yaml', 'unquoted'],
-    ["kubectl patch deploy x -p '{\"metadata\":{\"name\":\"<name>\"}}'", 'single'],
+    ['kubectl patch deploy x -p \'{"metadata":{"name":"<name>"}}\'', 'single'],
     ['kubectl exec x -- sh -c "ls <path>"', 'double'],
     ['kubectl apply -f - <<EOF\nmetadata:\n  namespace: <namespace>\nEOF', 'heredoc'],
     ["cat <<'EOF'\n<value>\nEOF", 'heredoc-quoted'],

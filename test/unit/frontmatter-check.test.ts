@@ -42,7 +42,10 @@ describe('checkRunbookFile', () => {
   });
 
   it('reports a missing required field at the frontmatter it is missing from', () => {
-    const result = checkRunbookFile(file, valid.replace('summary: The cluster runs something Git does not describe.\n', ''));
+    const result = checkRunbookFile(
+      file,
+      valid.replace('summary: The cluster runs something Git does not describe.\n', ''),
+    );
     expect(result.diagnostics.map((d) => d.message)).toEqual(['missing required field "summary"']);
     expect(result.diagnostics[0]?.hint).toMatch(/one line/);
   });

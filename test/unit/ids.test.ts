@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildIdIndex, idFromPath, idKey, idSlug, linkSpellings, resolveId, suggestIds, type IdTarget } from '../../src/domain/ids.ts';
+import {
+  buildIdIndex,
+  idFromPath,
+  idKey,
+  idSlug,
+  linkSpellings,
+  resolveId,
+  suggestIds,
+  type IdTarget,
+} from '../../src/domain/ids.ts';
 
 const runbooks: IdTarget[] = [
   { id: 'K8S-001', aliases: ['DockerHubPullTimeout'], url: '/runbooks/k8s-001/' },

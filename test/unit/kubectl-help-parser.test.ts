@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { flagSpecFromHelp, parseFlagBlocks, parseHelp, sections, type RawFlag } from '../../src/kubectl/schema-gen/help-parser.ts';
+import {
+  flagSpecFromHelp,
+  parseFlagBlocks,
+  parseHelp,
+  sections,
+  type RawFlag,
+} from '../../src/kubectl/schema-gen/help-parser.ts';
 import type { FlagSpec } from '../../src/kubectl/schema-types.ts';
 
 // The schema generator's help parser on real `kubectl … --help` output (test/fixtures/kubectl-help,
@@ -11,7 +17,8 @@ import type { FlagSpec } from '../../src/kubectl/schema-types.ts';
 //   - `bare` is what the help alone says: "true" for a bool. Whether --dry-run or --cascade may be
 //     written bare is printed nowhere (probing finds out), so the parser must not set it for them.
 
-const fixture = (file: string): string => readFileSync(new URL(`../fixtures/kubectl-help/${file}`, import.meta.url), 'utf8');
+const fixture = (file: string): string =>
+  readFileSync(new URL(`../fixtures/kubectl-help/${file}`, import.meta.url), 'utf8');
 
 interface HelpCase {
   /** The command the help is for. */
@@ -25,8 +32,25 @@ interface HelpCase {
   flags: FlagSpec[];
 }
 
-const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
-const DRY_RUN: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', enum: ['none', 'server', 'client'], help: 'Must be "none", "server", or "client".' };
+const OUTPUT_FORMATS = [
+  'json',
+  'yaml',
+  'name',
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+];
+const DRY_RUN: FlagSpec = {
+  name: 'dry-run',
+  type: 'string',
+  default: 'none',
+  enum: ['none', 'server', 'client'],
+  help: 'Must be "none", "server", or "client".',
+};
 const VALIDATE: FlagSpec = {
   name: 'validate',
   type: 'string',
@@ -34,7 +58,14 @@ const VALIDATE: FlagSpec = {
   enum: ['strict', 'true', 'warn', 'ignore', 'false'],
   help: 'Must be one of: strict (or true), warn, ignore (or false).',
 };
-const bool = (name: string, help: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, type: 'bool', default: 'false', bare: 'true', help, ...extra });
+const bool = (name: string, help: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({
+  name,
+  type: 'bool',
+  default: 'false',
+  bare: 'true',
+  help,
+  ...extra,
+});
 
 const cases: HelpCase[] = [
   {
@@ -44,14 +75,48 @@ const cases: HelpCase[] = [
     aliases: [],
     // From every "... Commands:" section, in the help's order; "Subcommands provided by plugins" is empty.
     subcommands: [
-      'create', 'expose', 'run', 'set',
-      'explain', 'get', 'edit', 'delete',
-      'rollout', 'scale', 'autoscale',
-      'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
-      'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events',
-      'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize',
-      'label', 'annotate', 'completion',
-      'api-resources', 'api-versions', 'config', 'plugin', 'version',
+      'create',
+      'expose',
+      'run',
+      'set',
+      'explain',
+      'get',
+      'edit',
+      'delete',
+      'rollout',
+      'scale',
+      'autoscale',
+      'certificate',
+      'cluster-info',
+      'top',
+      'cordon',
+      'uncordon',
+      'drain',
+      'taint',
+      'describe',
+      'logs',
+      'attach',
+      'exec',
+      'port-forward',
+      'proxy',
+      'cp',
+      'auth',
+      'debug',
+      'events',
+      'diff',
+      'apply',
+      'patch',
+      'replace',
+      'wait',
+      'kustomize',
+      'label',
+      'annotate',
+      'completion',
+      'api-resources',
+      'api-versions',
+      'config',
+      'plugin',
+      'version',
     ],
     flagCount: 0,
     flags: [],
@@ -66,11 +131,34 @@ const cases: HelpCase[] = [
     flagCount: 23,
     flags: [
       bool('all-namespaces', 'If present, list the requested object(s) across all namespaces.', { shorthand: 'A' }),
-      { name: 'chunk-size', type: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
+      {
+        name: 'chunk-size',
+        type: 'int',
+        default: '500',
+        help: 'Return large lists in chunks rather than all at once.',
+      },
       // A sentence ends at a period before a space and a capital, digit, quote or "(": not at "'!='.(", not at "e.g. --".
-      { name: 'field-selector', type: 'string', default: '', help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2)." },
-      { name: 'filename', shorthand: 'f', type: 'stringArray', default: '[]', help: 'Filename, directory, or URL to files identifying the resource to get from a server.' },
-      { name: 'output', shorthand: 'o', type: 'string', default: '', enum: [...OUTPUT_FORMATS, 'custom-columns', 'custom-columns-file', 'wide'], help: 'Output format.' },
+      {
+        name: 'field-selector',
+        type: 'string',
+        default: '',
+        help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2).",
+      },
+      {
+        name: 'filename',
+        shorthand: 'f',
+        type: 'stringArray',
+        default: '[]',
+        help: 'Filename, directory, or URL to files identifying the resource to get from a server.',
+      },
+      {
+        name: 'output',
+        shorthand: 'o',
+        type: 'string',
+        default: '',
+        enum: [...OUTPUT_FORMATS, 'custom-columns', 'custom-columns-file', 'wide'],
+        help: 'Output format.',
+      },
       bool('watch', 'After listing/getting the requested object, watch for changes.', { shorthand: 'w' }),
     ],
   },
@@ -84,8 +172,18 @@ const cases: HelpCase[] = [
     flags: [
       { name: 'container', shorthand: 'c', type: 'string', default: '', help: 'Print the logs of this container' },
       bool('follow', 'Specify if the logs should be streamed.', { shorthand: 'f' }),
-      { name: 'pod-running-timeout', type: 'duration', default: '20s', help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
-      { name: 'since', type: 'duration', default: '0s', help: 'Only return logs newer than a relative duration like 5s, 2m, or 3h.' },
+      {
+        name: 'pod-running-timeout',
+        type: 'duration',
+        default: '20s',
+        help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+      },
+      {
+        name: 'since',
+        type: 'duration',
+        default: '0s',
+        help: 'Only return logs newer than a relative duration like 5s, 2m, or 3h.',
+      },
       { name: 'tail', type: 'int', default: '-1', help: 'Lines of recent log file to display.' },
     ],
   },
@@ -130,10 +228,23 @@ const cases: HelpCase[] = [
     subcommands: [],
     flagCount: 11,
     flags: [
-      bool('delete-emptydir-data', 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).'),
+      bool(
+        'delete-emptydir-data',
+        'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
+      ),
       DRY_RUN,
-      { name: 'grace-period', type: 'int', default: '-1', help: 'Period of time in seconds given to each pod to terminate gracefully.' },
-      { name: 'timeout', type: 'duration', default: '0s', help: 'The length of time to wait before giving up, zero means infinite' },
+      {
+        name: 'grace-period',
+        type: 'int',
+        default: '-1',
+        help: 'Period of time in seconds given to each pod to terminate gracefully.',
+      },
+      {
+        name: 'timeout',
+        type: 'duration',
+        default: '0s',
+        help: 'The length of time to wait before giving up, zero means infinite',
+      },
     ],
   },
   {
@@ -145,8 +256,19 @@ const cases: HelpCase[] = [
     flagCount: 6,
     flags: [
       { name: 'container', shorthand: 'c', type: 'string', default: '', help: 'Container name.' },
-      { name: 'filename', shorthand: 'f', type: 'stringArray', default: '[]', help: 'to use to exec into the resource' },
-      { name: 'pod-running-timeout', type: 'duration', default: '1m0s', help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+      {
+        name: 'filename',
+        shorthand: 'f',
+        type: 'stringArray',
+        default: '[]',
+        help: 'to use to exec into the resource',
+      },
+      {
+        name: 'pod-running-timeout',
+        type: 'duration',
+        default: '1m0s',
+        help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+      },
       bool('stdin', 'Pass stdin to the container', { shorthand: 'i' }),
       bool('tty', 'Stdin is a TTY', { shorthand: 't' }),
     ],
@@ -160,7 +282,10 @@ const cases: HelpCase[] = [
     flagCount: 24,
     flags: [
       // "...'" ends no sentence; "called.  Default" (two spaces) does.
-      bool('attach', "If true, wait for the container to start running, and then attach as if 'kubectl attach ...' were called."),
+      bool(
+        'attach',
+        "If true, wait for the container to start running, and then attach as if 'kubectl attach ...' were called.",
+      ),
       { name: 'env', type: 'stringArray', default: '[]', help: 'Environment variables to set in the container.' },
       { name: 'image', type: 'string', default: '', help: 'Container image to use for debug container.' },
       {
@@ -180,9 +305,20 @@ const cases: HelpCase[] = [
     subcommands: [],
     flagCount: 18,
     flags: [
-      { name: 'cascade', type: 'string', default: 'background', enum: ['background', 'orphan', 'foreground'], help: 'Must be "background", "orphan", or "foreground".' },
+      {
+        name: 'cascade',
+        type: 'string',
+        default: 'background',
+        enum: ['background', 'orphan', 'foreground'],
+        help: 'Must be "background", "orphan", or "foreground".',
+      },
       DRY_RUN,
-      { name: 'grace-period', type: 'int', default: '-1', help: 'Period of time in seconds given to the resource to terminate gracefully.' },
+      {
+        name: 'grace-period',
+        type: 'int',
+        default: '-1',
+        help: 'Period of time in seconds given to the resource to terminate gracefully.',
+      },
       bool('wait', 'If true, wait for resources to be gone before returning.', { default: 'true' }),
     ],
   },
@@ -207,7 +343,13 @@ const cases: HelpCase[] = [
     flags: [
       // "Default is 'TCP'" names a value, not the allowed ones: no enum.
       { name: 'protocol', type: 'string', default: '', help: 'The network protocol for the service to be created.' },
-      { name: 'session-affinity', type: 'string', default: '', enum: ['None', 'ClientIP'], help: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'" },
+      {
+        name: 'session-affinity',
+        type: 'string',
+        default: '',
+        enum: ['None', 'ClientIP'],
+        help: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'",
+      },
       {
         name: 'type',
         type: 'string',
@@ -226,21 +368,46 @@ const cases: HelpCase[] = [
     flagCount: 14,
     flags: [
       { name: 'output', shorthand: 'o', type: 'string', default: '', enum: OUTPUT_FORMATS, help: 'Output format.' },
-      { name: 'patch', shorthand: 'p', type: 'string', default: '', help: 'The patch to be applied to the resource JSON file.' },
-      { name: 'type', type: 'string', default: 'strategic', enum: ['json', 'merge', 'strategic'], help: 'The type of patch being provided; one of [json merge strategic]' },
+      {
+        name: 'patch',
+        shorthand: 'p',
+        type: 'string',
+        default: '',
+        help: 'The patch to be applied to the resource JSON file.',
+      },
+      {
+        name: 'type',
+        type: 'string',
+        default: 'strategic',
+        enum: ['json', 'merge', 'strategic'],
+        help: 'The type of patch being provided; one of [json merge strategic]',
+      },
     ],
   },
   {
     command: 'kubectl run',
     file: 'run.txt',
-    usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+    usage:
+      'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
     aliases: [],
     subcommands: [],
     flagCount: 34,
     flags: [
       DRY_RUN,
-      { name: 'override-type', type: 'string', default: 'merge', enum: ['json', 'merge', 'strategic'], help: 'The method used to override the generated object: json, merge, or strategic.' },
-      { name: 'restart', type: 'string', default: 'Always', enum: ['Always', 'OnFailure', 'Never'], help: 'The restart policy for this Pod.' },
+      {
+        name: 'override-type',
+        type: 'string',
+        default: 'merge',
+        enum: ['json', 'merge', 'strategic'],
+        help: 'The method used to override the generated object: json, merge, or strategic.',
+      },
+      {
+        name: 'restart',
+        type: 'string',
+        default: 'Always',
+        enum: ['Always', 'OnFailure', 'Never'],
+        help: 'The restart policy for this Pod.',
+      },
     ],
   },
   {
@@ -261,7 +428,13 @@ const cases: HelpCase[] = [
     flagCount: 8,
     flags: [
       bool('containers', 'If present, print usage of containers within a pod.'),
-      { name: 'sort-by', type: 'string', default: '', enum: ['cpu', 'memory'], help: 'If non-empty, sort pods list using specified field.' },
+      {
+        name: 'sort-by',
+        type: 'string',
+        default: '',
+        enum: ['cpu', 'memory'],
+        help: 'If non-empty, sort pods list using specified field.',
+      },
     ],
   },
   {
@@ -291,7 +464,9 @@ describe.each(cases)('parseHelp: $command --help', (c) => {
   it('lists the subcommands', () => expect(help.subcommands).toEqual(c.subcommands));
   it('finds every flag block under "Options:"', () => expect(help.flags).toHaveLength(c.flagCount));
   if (c.flags.length > 0) {
-    it.each(c.flags)('reads --$name', (expected) => expect(flagSpecFromHelp(flagNamed(help.flags, expected.name))).toEqual(expected));
+    it.each(c.flags)('reads --$name', (expected) =>
+      expect(flagSpecFromHelp(flagNamed(help.flags, expected.name))).toEqual(expected),
+    );
   }
 });
 
@@ -312,7 +487,13 @@ describe('sections of kubectl --help', () => {
     ]);
   });
   it('keeps Aliases, Examples, Options and Usage apart', () => {
-    expect([...sections(fixture('create-deployment.txt')).keys()]).toEqual(['Description', 'Aliases', 'Examples', 'Options', 'Usage']);
+    expect([...sections(fixture('create-deployment.txt')).keys()]).toEqual([
+      'Description',
+      'Aliases',
+      'Examples',
+      'Options',
+      'Usage',
+    ]);
   });
 });
 
@@ -326,13 +507,45 @@ describe('parseFlagBlocks: kubectl options (the global flags)', () => {
     expect(flagNamed(flags, 'vmodule')).toMatchObject({ default: '', quoted: false });
   });
   it.each<FlagSpec>([
-    { name: 'as-group', type: 'stringArray', default: '[]', help: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
-    { name: 'cache-dir', type: 'string', default: '/tmp/kubectl-help-home/.kube/cache', help: 'Default cache directory' },
-    { name: 'log-flush-frequency', type: 'duration', default: '5s', help: 'Maximum number of seconds between log flushes' },
-    { name: 'namespace', shorthand: 'n', type: 'string', default: '', help: 'If present, the namespace scope for this CLI request' },
-    { name: 'profile', type: 'string', default: 'none', enum: ['none', 'cpu', 'heap', 'goroutine', 'threadcreate', 'block', 'mutex'], help: 'Name of profile to capture.' },
+    {
+      name: 'as-group',
+      type: 'stringArray',
+      default: '[]',
+      help: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.',
+    },
+    {
+      name: 'cache-dir',
+      type: 'string',
+      default: '/tmp/kubectl-help-home/.kube/cache',
+      help: 'Default cache directory',
+    },
+    {
+      name: 'log-flush-frequency',
+      type: 'duration',
+      default: '5s',
+      help: 'Maximum number of seconds between log flushes',
+    },
+    {
+      name: 'namespace',
+      shorthand: 'n',
+      type: 'string',
+      default: '',
+      help: 'If present, the namespace scope for this CLI request',
+    },
+    {
+      name: 'profile',
+      type: 'string',
+      default: 'none',
+      enum: ['none', 'cpu', 'heap', 'goroutine', 'threadcreate', 'block', 'mutex'],
+      help: 'Name of profile to capture.',
+    },
     // Quoted, so a string, although "0" looks like an int.
-    { name: 'request-timeout', type: 'string', default: '0', help: 'The length of time to wait before giving up on a single server request.' },
+    {
+      name: 'request-timeout',
+      type: 'string',
+      default: '0',
+      help: 'The length of time to wait before giving up on a single server request.',
+    },
     { name: 'v', shorthand: 'v', type: 'int', default: '0', help: 'number for the log level verbosity' },
     {
       name: 'vmodule',

@@ -42,7 +42,7 @@ describe('valid commands pass', () => {
     'kubectl delete pod x --cascade=foreground --grace-period=0 --force',
     'kubectl wait --for=condition=Ready pod/x --timeout=60s',
     'kubectl get svc SVC_NAME -n NAMESPACE -o wide',
-    'for d in a b; do kubectl get deploy $d -n klinematrix-prod -o jsonpath=\'{.spec}\'; done',
+    "for d in a b; do kubectl get deploy $d -n klinematrix-prod -o jsonpath='{.spec}'; done",
     'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nEOF',
     'echo $(kubectl get pods -o name | head -1)',
     // Global flags before the verb, and -n in every position.
@@ -122,7 +122,10 @@ describe('deprecations are warnings, not errors', () => {
     ['kubectl scale deploy x --replicas=2 --record', 'kubectl/deprecated-flag'],
     ['kubectl delete pod x --cascade=true', 'kubectl/deprecated-value'],
     ['kubectl delete pod x --dry-run', 'kubectl/deprecated-flag'],
-    [`kubectl patch deployment shepherd -p '{"spec":{"template":{"metadata":{"annotations":{"scheduler.alpha.kubernetes.io/critical-pod":"true"}}}}}'`, 'kubectl/deprecated-annotation'],
+    [
+      `kubectl patch deployment shepherd -p '{"spec":{"template":{"metadata":{"annotations":{"scheduler.alpha.kubernetes.io/critical-pod":"true"}}}}}'`,
+      'kubectl/deprecated-annotation',
+    ],
     ['kubectl annotate pod x scheduler.alpha.kubernetes.io/critical-pod=true', 'kubectl/deprecated-annotation'],
   ])('%s -> %s', async (code, rule) => {
     const found = await validateCommand(code);
@@ -148,7 +151,9 @@ describe('in Markdown', () => {
 
   it('warns about typographic quotes and dashes in commands', async () => {
     const found = await validateDoc('```bash\nkubectl logs x –previous\n```\n');
-    expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(['2:16 warning shell/typographic-character']);
+    expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+      '2:16 warning shell/typographic-character',
+    ]);
   });
 
   it('ignores shell blocks without kubectl and other languages', async () => {

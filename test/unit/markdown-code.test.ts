@@ -63,7 +63,9 @@ describe('code blocks', () => {
 
 describe('inline code', () => {
   it('finds inline spans but not fenced code, with their positions', () => {
-    expect(inlineCodeOf(parseMarkdown(doc).tree).map((s) => [s.code, s.line, s.column])).toEqual([['kubectl get pods', 1, 12]]);
+    expect(inlineCodeOf(parseMarkdown(doc).tree).map((s) => [s.code, s.line, s.column])).toEqual([
+      ['kubectl get pods', 1, 12],
+    ]);
     expect(inlineCodeOf(parseMarkdown('Use ``a `b` c`` and `d`.').tree).map((s) => s.code)).toEqual(['a `b` c', 'd']);
   });
 });

@@ -1,14 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { searchOffline, tokens, type OfflineDoc } from '../../src/search/offline-search.ts';
 
-const doc = (id: string, title: string, symptoms: string, content: string, filters: Record<string, string[]> = {}): OfflineDoc => ({
-  url: `runbooks/${id.toLowerCase()}/index.html`, title, kind: 'runbook', id, symptoms, content, filters,
+const doc = (
+  id: string,
+  title: string,
+  symptoms: string,
+  content: string,
+  filters: Record<string, string[]> = {},
+): OfflineDoc => ({
+  url: `runbooks/${id.toLowerCase()}/index.html`,
+  title,
+  kind: 'runbook',
+  id,
+  symptoms,
+  content,
+  filters,
 });
 const docs = [
-  doc('K8S-001', 'ImagePullBackOff: Docker Hub access in ACK China', 'Failed to pull image "redis:7.2-alpine": dial tcp <docker-hub-ip>:443: i/o timeout', 'ACK clusters in China cannot reach Docker Hub.', { service: ['klinematrix'] }),
-  doc('RDEV-002', 'rdev API database connection failed', 'Logs show dial tcp: connection refused', 'Check the database.', { service: ['rdev'] }),
-  doc('APP-002', 'Worker pods constantly restart with "connection refused to queue service"', 'connection refused to queue service', 'NATS connection refused.', { service: ['app-workload'] }),
-  doc('K8S-003', 'ACK LoadBalancer annotation mismatch', 'ACK console shows warning: 付费模式与实际实例不一致', 'Remove the annotation.', { service: ['klinematrix'] }),
+  doc(
+    'K8S-001',
+    'ImagePullBackOff: Docker Hub access in ACK China',
+    'Failed to pull image "redis:7.2-alpine": dial tcp <docker-hub-ip>:443: i/o timeout',
+    'ACK clusters in China cannot reach Docker Hub.',
+    { service: ['klinematrix'] },
+  ),
+  doc(
+    'RDEV-002',
+    'rdev API database connection failed',
+    'Logs show dial tcp: connection refused',
+    'Check the database.',
+    { service: ['rdev'] },
+  ),
+  doc(
+    'APP-002',
+    'Worker pods constantly restart with "connection refused to queue service"',
+    'connection refused to queue service',
+    'NATS connection refused.',
+    { service: ['app-workload'] },
+  ),
+  doc(
+    'K8S-003',
+    'ACK LoadBalancer annotation mismatch',
+    'ACK console shows warning: 付费模式与实际实例不一致',
+    'Remove the annotation.',
+    { service: ['klinematrix'] },
+  ),
 ];
 const ids = (query: string, filters = {}) => searchOffline(docs, query, filters).map((h) => h.doc.id);
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collectVariables, findAngledPlaceholders, maskPlaceholders, valuesFromQuery, variableKey } from '../../src/domain/placeholders.ts';
+import {
+  collectVariables,
+  findAngledPlaceholders,
+  maskPlaceholders,
+  valuesFromQuery,
+  variableKey,
+} from '../../src/domain/placeholders.ts';
 
 describe('variableKey', () => {
   it.each([
@@ -43,7 +49,12 @@ describe('collectVariables', () => {
 
 describe('valuesFromQuery', () => {
   it('fills variables from alert labels in the URL, whatever their spelling', () => {
-    const values = valuesFromQuery('?namespace=prod&pod_name=api-7c9&NODE=n1&unknown=x&empty=', ['namespace', 'pod', 'node', 'empty']);
+    const values = valuesFromQuery('?namespace=prod&pod_name=api-7c9&NODE=n1&unknown=x&empty=', [
+      'namespace',
+      'pod',
+      'node',
+      'empty',
+    ]);
     expect(Object.fromEntries(values)).toEqual({ namespace: 'prod', pod: 'api-7c9', node: 'n1' });
   });
   it('keeps values as plain text, markup included', () => {

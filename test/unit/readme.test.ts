@@ -18,7 +18,8 @@ describe('README authoring guide', async () => {
     const rows = [...section.matchAll(/^\| `([a-z]+)` \| (.+) \|$/gm)];
     expect(rows.length).toBe(6);
     for (const [, label, fills] of rows) {
-      for (const [, spelling] of fills!.matchAll(/`([^`]+)`/g)) expect(`${spelling} -> ${variableKey(spelling!)}`).toBe(`${spelling} -> ${label}`);
+      for (const [, spelling] of fills!.matchAll(/`([^`]+)`/g))
+        expect(`${spelling} -> ${variableKey(spelling!)}`).toBe(`${spelling} -> ${label}`);
     }
   });
 
@@ -37,12 +38,20 @@ describe('README project layout', async () => {
   async function folders(dir: string): Promise<string[]> {
     const entries = await readdir(new URL(dir, root), { withFileTypes: true });
     // Folders under src/pages/ are routes (they mirror URLs), not parts of the architecture.
-    const here = dir === 'src/pages/' ? [] : entries.filter((e) => e.isDirectory() && e.name !== 'node_modules' && e.name !== 'fixtures');
+    const here =
+      dir === 'src/pages/'
+        ? []
+        : entries.filter((e) => e.isDirectory() && e.name !== 'node_modules' && e.name !== 'fixtures');
     return [dir, ...(await Promise.all(here.map((e) => folders(`${dir}${e.name}/`)))).flat()];
   }
 
   it('names every folder of src/, scripts/ and test/ (fixtures aside)', async () => {
-    const all = [...(await folders('src/')).slice(1), 'scripts/', ...(await folders('test/')).slice(1), 'test/fixtures/'];
+    const all = [
+      ...(await folders('src/')).slice(1),
+      'scripts/',
+      ...(await folders('test/')).slice(1),
+      'test/fixtures/',
+    ];
     const missing = all.filter((folder) => !layout.includes(`\n${folder} `));
     expect(missing).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readRedirectSummary, redirectPageHtml, redirectPages, type RedirectTarget } from '../../src/catalog/redirect-pages.ts';
+import {
+  readRedirectSummary,
+  redirectPageHtml,
+  redirectPages,
+  type RedirectTarget,
+} from '../../src/catalog/redirect-pages.ts';
 
 const target: RedirectTarget = {
   id: 'K8S-002',
@@ -15,7 +20,9 @@ const target: RedirectTarget = {
 describe('redirect pages for alert links', () => {
   it('send the reader on with query and hash, with a no-JavaScript fallback', () => {
     const html = redirectPageHtml(target);
-    expect(html).toContain('const target = "/runbooks/k8s-002/";location.replace(target + location.search + location.hash);');
+    expect(html).toContain(
+      'const target = "/runbooks/k8s-002/";location.replace(target + location.search + location.hash);',
+    );
     expect(html).toContain('<noscript><meta http-equiv="refresh" content="0; url=/runbooks/k8s-002/"></noscript>');
     expect(html).toContain('<link rel="canonical" href="/runbooks/k8s-002/">');
   });
@@ -26,14 +33,25 @@ describe('redirect pages for alert links', () => {
   });
   it("carry the runbook's summary for search, read back exactly", () => {
     expect(readRedirectSummary(redirectPageHtml(target))).toEqual({
-      id: 'K8S-002', title: target.title, url: '/runbooks/k8s-002/', severity: 'critical', layer: 'orchestration', service: 'klinematrix', summary: target.summary,
+      id: 'K8S-002',
+      title: target.title,
+      url: '/runbooks/k8s-002/',
+      severity: 'critical',
+      layer: 'orchestration',
+      service: 'klinematrix',
+      summary: target.summary,
     });
     expect(readRedirectSummary('<html><head><title>Layers</title></head></html>')).toBeUndefined();
   });
   it('exist for every spelling of every ID and alias', () => {
     expect(redirectPages([target]).map((p) => p.path)).toEqual([
-      'K8S-002/index.html', 'k8s-002/index.html', 'k8s002/index.html', 'K8S002/index.html',
-      'GitClusterDrift/index.html', 'gitclusterdrift/index.html', 'GITCLUSTERDRIFT/index.html',
+      'K8S-002/index.html',
+      'k8s-002/index.html',
+      'k8s002/index.html',
+      'K8S002/index.html',
+      'GitClusterDrift/index.html',
+      'gitclusterdrift/index.html',
+      'GITCLUSTERDRIFT/index.html',
     ]);
   });
 });

@@ -39,7 +39,9 @@ describe('text that looks like a directive', () => {
 
 describe('smart punctuation', () => {
   it('never touches code, and leaves -- in prose alone', async () => {
-    const html = await render('Use `kubectl logs --previous` or --previous "quoted".\n\n```bash\nkubectl get pods -o jsonpath="{.items}" -- "x"\n```');
+    const html = await render(
+      'Use `kubectl logs --previous` or --previous "quoted".\n\n```bash\nkubectl get pods -o jsonpath="{.items}" -- "x"\n```',
+    );
     expect(html).toContain('<code>kubectl logs --previous</code>');
     expect(html).toContain(' or --previous ');
     expect(html).toContain('kubectl get pods -o jsonpath="{.items}" -- "x"');
@@ -49,7 +51,9 @@ describe('smart punctuation', () => {
 describe('wrong commands', () => {
   it('wraps a fence marked wrong="reason" with a visible warning and keeps the command', async () => {
     const html = await render('```bash wrong="componentstatuses is deprecated"\nkubectl get componentstatuses\n```');
-    expect(html).toMatch(/<div class="wrong-command" data-wrong="">\s*<p class="wrong-command__label"><strong>Wrong in the original guide, do not run:<\/strong> componentstatuses is deprecated<\/p>/);
+    expect(html).toMatch(
+      /<div class="wrong-command" data-wrong="">\s*<p class="wrong-command__label"><strong>Wrong in the original guide, do not run:<\/strong> componentstatuses is deprecated<\/p>/,
+    );
     expect(html).toContain('kubectl get componentstatuses');
   });
   it('leaves ordinary fences alone', async () => {

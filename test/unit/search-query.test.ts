@@ -4,9 +4,27 @@ import { containsPhrase, mergeWordResults, phraseKey, planSearch, queryWords } f
 
 describe('queryWords', () => {
   it('drops what changes from incident to incident: addresses, ports, hashes, pod names, quotes, numbers', () => {
-    expect(queryWords('Failed to pull image "redis:7.2-alpine": dial tcp 1.2.3.4:443: i/o timeout')).toEqual(['Failed', 'to', 'pull', 'image', 'redis', '7.2-alpine', 'dial', 'tcp', 'i/o', 'timeout']);
+    expect(queryWords('Failed to pull image "redis:7.2-alpine": dial tcp 1.2.3.4:443: i/o timeout')).toEqual([
+      'Failed',
+      'to',
+      'pull',
+      'image',
+      'redis',
+      '7.2-alpine',
+      'dial',
+      'tcp',
+      'i/o',
+      'timeout',
+    ]);
     expect(queryWords('kubectl describe pod redis-57f57df567-qzjmq')).toEqual(['kubectl', 'describe', 'pod']);
-    expect(queryWords('0/3 nodes are available: insufficient memory')).toEqual(['0/3', 'nodes', 'are', 'available', 'insufficient', 'memory']);
+    expect(queryWords('0/3 nodes are available: insufficient memory')).toEqual([
+      '0/3',
+      'nodes',
+      'are',
+      'available',
+      'insufficient',
+      'memory',
+    ]);
   });
 });
 

@@ -6,7 +6,15 @@ import { splitInlineCode } from '../../src/markdown/inline-code.ts';
 import { joinBase, routes } from '../../src/domain/routes.ts';
 
 const listed = (id: string, severity: ListedRunbook['severity'], service = 'svc'): ListedRunbook => ({
-  id, aliases: [], title: id, summary: 's', severity, layer: 'node', service, url: `/runbooks/${id.toLowerCase()}/`, symptoms: ['x'],
+  id,
+  aliases: [],
+  title: id,
+  summary: 's',
+  severity,
+  layer: 'node',
+  service,
+  url: `/runbooks/${id.toLowerCase()}/`,
+  symptoms: ['x'],
 });
 
 describe('catalog views', () => {
@@ -19,24 +27,58 @@ describe('catalog views', () => {
     expect(groups.map((g) => `${g.key}:${g.runbooks.length}`)).toEqual(['critical:0', 'high:0', 'medium:0', 'low:1']);
   });
   it('lists services once, sorted', () => {
-    expect(servicesOf([listed('A', 'low', 'rdev'), listed('B', 'low', 'mks'), listed('C', 'low', 'rdev')])).toEqual(['mks', 'rdev']);
+    expect(servicesOf([listed('A', 'low', 'rdev'), listed('B', 'low', 'mks'), listed('C', 'low', 'rdev')])).toEqual([
+      'mks',
+      'rdev',
+    ]);
   });
   it('writes the manifest fields in ID order and nothing else', () => {
     const manifest = toManifest([{ ...listed('K-2', 'low'), extra: 1 } as ListedRunbook, listed('K-1', 'low')]);
     expect(manifest.map((m) => m.id)).toEqual(['K-1', 'K-2']);
-    expect(Object.keys(manifest[0]!)).toEqual(['id', 'aliases', 'title', 'summary', 'severity', 'layer', 'service', 'url', 'symptoms']);
+    expect(Object.keys(manifest[0]!)).toEqual([
+      'id',
+      'aliases',
+      'title',
+      'summary',
+      'severity',
+      'layer',
+      'service',
+      'url',
+      'symptoms',
+    ]);
   });
 });
 
 describe('diagnostics', () => {
   it('formats like a compiler, with the hint on its own line', () => {
-    const line = formatDiagnostic({ file: 'a.mdx', line: 3, column: 5, severity: 'error', rule: 'x/y', message: 'bad', hint: 'fix it' });
+    const line = formatDiagnostic({
+      file: 'a.mdx',
+      line: 3,
+      column: 5,
+      severity: 'error',
+      rule: 'x/y',
+      message: 'bad',
+      hint: 'fix it',
+    });
     expect(line).toBe('a.mdx:3:5 error x/y bad\n    hint: fix it');
-    expect(formatDiagnostic({ file: 'dir', line: 0, column: 0, severity: 'warning', rule: 'r', message: 'm' })).toBe('dir warning r m');
+    expect(formatDiagnostic({ file: 'dir', line: 0, column: 0, severity: 'warning', rule: 'r', message: 'm' })).toBe(
+      'dir warning r m',
+    );
   });
   it('sorts by file and position, and knows warnings are not errors', () => {
-    const d = (file: string, line: number, severity: 'error' | 'warning' = 'warning') => ({ file, line, column: 1, severity, rule: 'r', message: 'm' });
-    expect(sortDiagnostics([d('b', 1), d('a', 9), d('a', 2)]).map((x) => `${x.file}${x.line}`)).toEqual(['a2', 'a9', 'b1']);
+    const d = (file: string, line: number, severity: 'error' | 'warning' = 'warning') => ({
+      file,
+      line,
+      column: 1,
+      severity,
+      rule: 'r',
+      message: 'm',
+    });
+    expect(sortDiagnostics([d('b', 1), d('a', 9), d('a', 2)]).map((x) => `${x.file}${x.line}`)).toEqual([
+      'a2',
+      'a9',
+      'b1',
+    ]);
     expect(hasErrors([d('a', 1)])).toBe(false);
     expect(hasErrors([d('a', 1), d('a', 2, 'error')])).toBe(true);
   });

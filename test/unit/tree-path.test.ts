@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatTreeHash, pathFromHash, shortestPath, type TreeGraph } from '../../src/domain/tree-path.ts';
 
-const graph: TreeGraph = { start: 'scope', next: { scope: ['pods', 'node'], pods: ['crashloop', 'scope'], node: [], crashloop: [] } };
+const graph: TreeGraph = {
+  start: 'scope',
+  next: { scope: ['pods', 'node'], pods: ['crashloop', 'scope'], node: [], crashloop: [] },
+};
 
 describe('tree positions in the URL hash', () => {
   it('round-trips a path', () => {

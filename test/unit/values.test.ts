@@ -58,23 +58,53 @@ const TEMPLATES: Record<QuoteContext, (v: string) => string> = {
 function runInBash(scripts: readonly string[]): string[] {
   // RS (U+001E) separates the outputs: prepareValue removes control characters, so no value holds one.
   const program = scripts.map((script) => `${script}\nprintf '\\036'`).join('\n');
-  const output = execFileSync('bash', ['-c', program], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
-  return output.split('\u001e').slice(0, -1).map((o) => o.replace(/\n$/, ''));
+  const output = execFileSync('bash', ['-c', program], {
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+  });
+  return output
+    .split('\u001e')
+    .slice(0, -1)
+    .map((o) => o.replace(/\n$/, ''));
 }
 
 const CONTEXTS = Object.keys(TEMPLATES) as QuoteContext[];
 
 describe('quoting a value into a command', () => {
-  const hostile = ['$(echo pwned)', '`echo pwned`', "it's", 'a"b', 'a\\b', '$HOME', 'x; echo pwned', 'a b  c', '!!', '*', '~root', '{a,b}', "'\"'\"", 'a\\', '#x', 'EOF'];
+  const hostile = [
+    '$(echo pwned)',
+    '`echo pwned`',
+    "it's",
+    'a"b',
+    'a\\b',
+    '$HOME',
+    'x; echo pwned',
+    'a b  c',
+    '!!',
+    '*',
+    '~root',
+    '{a,b}',
+    '\'"\'"',
+    'a\\',
+    '#x',
+    'EOF',
+  ];
 
   it.each(CONTEXTS)('%s: every hostile value reaches the command as data', (context) => {
-    const values = hostile.map((raw) => prepareValue('pod', raw).value).filter((v) => !(context.startsWith('heredoc') && v === 'EOF'));
-    expect(runInBash(values.map((v) => TEMPLATES[context](quoteInto(v, context))))).toEqual(values.map((v) => `pre${v}post`));
+    const values = hostile
+      .map((raw) => prepareValue('pod', raw).value)
+      .filter((v) => !(context.startsWith('heredoc') && v === 'EOF'));
+    expect(runInBash(values.map((v) => TEMPLATES[context](quoteInto(v, context))))).toEqual(
+      values.map((v) => `pre${v}post`),
+    );
   });
 
   it('holds for any value, in every context (property)', () => {
     const unit = fc.constantFrom(...' azAZ09$`"\'\\;|&<>(){}[]*?~#!%=:@,./-_\n\t\u001b'.split(''));
-    const cases = fc.sample(fc.tuple(fc.string({ unit, maxLength: 12 }), fc.constantFrom(...CONTEXTS)), { numRuns: 300, seed: 42 });
+    const cases = fc.sample(fc.tuple(fc.string({ unit, maxLength: 12 }), fc.constantFrom(...CONTEXTS)), {
+      numRuns: 300,
+      seed: 42,
+    });
     const prepared = cases.map(([raw, context]) => ({ value: prepareValue('pod', raw).value, context }));
     const outputs = runInBash(prepared.map(({ value, context }) => TEMPLATES[context](quoteInto(value, context))));
     expect(outputs).toEqual(prepared.map(({ value }) => `pre${value}post`));

@@ -21,13 +21,19 @@ function commandText(command: HTMLElement): string {
 }
 
 function unfilledIn(commands: HTMLElement[]): string[] {
-  const names = commands.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.ph:not(.is-filled)')].map((p) => p.dataset['placeholder'] ?? ''));
+  const names = commands.flatMap((c) =>
+    [...c.querySelectorAll<HTMLElement>('.ph:not(.is-filled)')].map((p) => p.dataset['placeholder'] ?? ''),
+  );
   return [...new Set(names)];
 }
 
 /** "namespace holds $ ( ), which the shell would read as code", once per variable. */
 function unusualIn(commands: HTMLElement[]): string[] {
-  const found = commands.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.ph.is-unusual')].map((p) => `${p.dataset['var']} ${p.dataset['problems'] ?? ''}`));
+  const found = commands.flatMap((c) =>
+    [...c.querySelectorAll<HTMLElement>('.ph.is-unusual')].map(
+      (p) => `${p.dataset['var']} ${p.dataset['problems'] ?? ''}`,
+    ),
+  );
   return [...new Set(found)];
 }
 
@@ -62,7 +68,9 @@ function wireCopy({ button, status, commands, label }: CopyRequest): void {
         warnings.push(`Not filled in: ${unfilled.join(', ')} (bash reads <…> as a redirection).`);
       }
       if (unusual.length > 0) {
-        warnings.push(`Unusual value: ${unusual.join('; ')}. It is quoted, so the shell reads it as text: check it is what you meant.`);
+        warnings.push(
+          `Unusual value: ${unusual.join('; ')}. It is quoted, so the shell reads it as text: check it is what you meant.`,
+        );
       }
       say(`${warnings.join(' ')} Click again to copy.`, 'warn');
       button.textContent = 'Click again to copy';
@@ -81,7 +89,14 @@ function wireCopy({ button, status, commands, label }: CopyRequest): void {
     const text = commands.map(commandText).join('\n');
     const copied = await copyToClipboard(text);
     button.textContent = copied ? 'Copied' : label;
-    say(copied ? (commands.length > 1 ? `Copied ${commands.length} commands.` : 'Copied.') : 'Copying is blocked here: select the command and press Ctrl+C.', copied ? 'info' : 'error');
+    say(
+      copied
+        ? commands.length > 1
+          ? `Copied ${commands.length} commands.`
+          : 'Copied.'
+        : 'Copying is blocked here: select the command and press Ctrl+C.',
+      copied ? 'info' : 'error',
+    );
     reset = window.setTimeout(() => {
       button.textContent = label;
       say('');
@@ -142,7 +157,10 @@ function initVariables(panel: HTMLElement): void {
     }
     history.replaceState(history.state, '', url);
   };
-  const prefill = valuesFromQuery(location.search, inputs.map((i) => i.dataset['varInput'] ?? ''));
+  const prefill = valuesFromQuery(
+    location.search,
+    inputs.map((i) => i.dataset['varInput'] ?? ''),
+  );
   for (const input of inputs) {
     input.value = prefill.get(input.dataset['varInput'] ?? '') ?? '';
     input.addEventListener('input', () => {

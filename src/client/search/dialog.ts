@@ -90,10 +90,13 @@ export function setUpSearch(dialog: HTMLDialogElement): SearchController {
   };
 
   const label = (key: string, value: string) =>
-    key === 'severity' ? (SEVERITY_INFO[value as Severity]?.label ?? value)
-    : key === 'layer' ? (LAYER_INFO[value as Layer]?.label ?? value)
-    : key === 'guide' ? (guides[value] ?? value)
-    : value;
+    key === 'severity'
+      ? (SEVERITY_INFO[value as Severity]?.label ?? value)
+      : key === 'layer'
+        ? (LAYER_INFO[value as Layer]?.label ?? value)
+        : key === 'guide'
+          ? (guides[value] ?? value)
+          : value;
 
   async function renderFilters(chosen: SearchEngine) {
     const available = await chosen.filters();
@@ -132,14 +135,31 @@ export function setUpSearch(dialog: HTMLDialogElement): SearchController {
     let chosen: SearchEngine;
     let exact: Awaited<ReturnType<typeof resolveExactId>>;
     try {
-      [chosen, exact] = await Promise.all([loadEngine(), resolveExactId(query, dialog!.dataset['manifest']!).catch(() => undefined)]);
+      [chosen, exact] = await Promise.all([
+        loadEngine(),
+        resolveExactId(query, dialog!.dataset['manifest']!).catch(() => undefined),
+      ]);
     } catch {
       status.textContent = 'Search could not load. The ID box on the home page and the listings still work.';
       return;
     }
     const found: Hit[] = [];
-    if (exact && Object.entries(filters).every(([k, v]) => k === 'guide' || v.includes(String((exact as unknown as Record<string, string>)[k])))) {
-      found.push({ url: resolveSiteUrl(exact.url), title: exact.title, id: exact.id, kind: 'runbook', severity: exact.severity, layer: exact.layer, summary: exact.summary, exact: true });
+    if (
+      exact &&
+      Object.entries(filters).every(
+        ([k, v]) => k === 'guide' || v.includes(String((exact as unknown as Record<string, string>)[k])),
+      )
+    ) {
+      found.push({
+        url: resolveSiteUrl(exact.url),
+        title: exact.title,
+        id: exact.id,
+        kind: 'runbook',
+        severity: exact.severity,
+        layer: exact.layer,
+        summary: exact.summary,
+        exact: true,
+      });
     }
     for (const hit of await chosen.search(query, filters)) {
       if (!found.some((h) => h.id !== undefined && h.id === hit.id)) found.push(hit);
@@ -178,13 +198,23 @@ export function setUpSearch(dialog: HTMLDialogElement): SearchController {
         title.className = 'search-hit__title';
         title.textContent = hit.title;
         link.append(badges, title);
-        if (hit.summary) link.append(Object.assign(document.createElement('span'), { className: 'search-hit__summary', textContent: hit.summary }));
+        if (hit.summary)
+          link.append(
+            Object.assign(document.createElement('span'), {
+              className: 'search-hit__summary',
+              textContent: hit.summary,
+            }),
+          );
         if (hit.excerpt) link.append(excerptElement(hit.excerpt));
         item.append(link);
         return item;
       }),
     );
-    status.textContent = !query ? '' : hits.length === 0 ? `Nothing found for “${query}”. Try fewer words, or the triage tree.` : `${hits.length} result${hits.length === 1 ? '' : 's'}${hits[0]?.exact ? '; Enter opens the exact match' : '; Enter opens the first'}`;
+    status.textContent = !query
+      ? ''
+      : hits.length === 0
+        ? `Nothing found for “${query}”. Try fewer words, or the triage tree.`
+        : `${hits.length} result${hits.length === 1 ? '' : 's'}${hits[0]?.exact ? '; Enter opens the exact match' : '; Enter opens the first'}`;
   }
 
   const move = (delta: number) => {
@@ -231,15 +261,23 @@ async function pagefindEngine(scriptUrl: string, base: string): Promise<SearchEn
       if (results.length < 3 && plan.each.length > 0) {
         // Too little matches every word of a pasted line: rank by how many of its words a page matches.
         const byId = new Map(results.map((r) => [r.id, r]));
-        const lists = await Promise.all(plan.each.map(async (word) => (await module.search(word, { filters }))?.results ?? []));
+        const lists = await Promise.all(
+          plan.each.map(async (word) => (await module.search(word, { filters }))?.results ?? []),
+        );
         for (const r of lists.flat()) if (!byId.has(r.id)) byId.set(r.id, r);
         const merged = mergeWordResults(lists.map((l) => l.map((r) => r.id)));
-        const order = [...results.map((r) => r.id), ...merged.map((m) => m.id).filter((id) => !results.some((w) => w.id === id))];
+        const order = [
+          ...results.map((r) => r.id),
+          ...merged.map((m) => m.id).filter((id) => !results.some((w) => w.id === id)),
+        ];
         results = order.map((id) => byId.get(id)!);
       }
       const top = await Promise.all(results.slice(0, PHRASE_WINDOW).map((r) => r.data()));
       // A page that holds the pasted line word for word is the one that quotes it: move it to the front.
-      const ordered = [...top.filter((d) => containsPhrase(d.content, query)), ...top.filter((d) => !containsPhrase(d.content, query))];
+      const ordered = [
+        ...top.filter((d) => containsPhrase(d.content, query)),
+        ...top.filter((d) => !containsPhrase(d.content, query)),
+      ];
       return ordered.map((data) => ({
         url: data.url,
         title: data.meta['title'] ?? data.url,
@@ -287,7 +325,8 @@ function excerptElement(excerpt: string): HTMLElement {
   const element = document.createElement('span');
   element.className = 'search-hit__excerpt';
   for (const [i, part] of excerpt.split(/<\/?mark>/).entries()) {
-    if (i % 2 === 1) element.append(Object.assign(document.createElement('mark'), { textContent: decodeEntities(part) }));
+    if (i % 2 === 1)
+      element.append(Object.assign(document.createElement('mark'), { textContent: decodeEntities(part) }));
     else element.append(decodeEntities(part));
   }
   return element;

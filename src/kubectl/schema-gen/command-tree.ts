@@ -18,7 +18,9 @@ async function helpFor(sb: Sandbox, cmdPath: readonly string[], warnings: string
   const r = await runKubectl(sb, cmdPath, ['--help']);
   if (r.code === 0 && r.stdout.trim() === '' && r.stderr.trim() === '') {
     // `kubectl options --help` prints nothing at all (its templates only list the global flags).
-    warnings.push(`kubectl ${cmdPath.join(' ')} --help prints nothing: usage line made up as "kubectl ${cmdPath.join(' ')}", no flags`);
+    warnings.push(
+      `kubectl ${cmdPath.join(' ')} --help prints nothing: usage line made up as "kubectl ${cmdPath.join(' ')}", no flags`,
+    );
     return { aliases: [], usage: `kubectl ${cmdPath.join(' ')}`, flags: [], subcommands: [] };
   }
   if (r.code !== 0 || !r.stdout.includes('Usage:')) {
@@ -46,7 +48,8 @@ export async function walk(sb: Sandbox, warnings: string[]): Promise<CommandNode
         const offered = await completions(sb, p);
         children = help.subcommands;
         for (const s of children) {
-          if (!offered.includes(s)) warnings.push(`kubectl ${p.join(' ')}: help lists "${s}" but __complete does not offer it`);
+          if (!offered.includes(s))
+            warnings.push(`kubectl ${p.join(' ')}: help lists "${s}" but __complete does not offer it`);
         }
       }
       return { path: p, help, children };

@@ -25,12 +25,21 @@ export const KNOWN_BARE_VALUES: Readonly<Record<string, string>> = {
  * The FlagSpecs of the flags a help lists (cmdPath [] for the global flags, probed on `kubectl version`),
  * in the help's order.
  */
-export async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: readonly RawFlag[], report: Report): Promise<FlagSpec[]> {
+export async function buildFlags(
+  sb: Sandbox,
+  cmdPath: readonly string[],
+  raw: readonly RawFlag[],
+  report: Report,
+): Promise<FlagSpec[]> {
   const where = cmdPath.length > 0 ? `kubectl ${cmdPath.join(' ')}` : 'global';
   const probePath = cmdPath.length > 0 ? cmdPath : ['version'];
   return mapPool(raw, CONCURRENCY, async (f): Promise<FlagSpec> => {
     const fromHelp = flagSpecFromHelp(f);
-    const spec: FlagSpec = { ...fromHelp, default: normalizeHome(sb, fromHelp.default), help: normalizeHome(sb, fromHelp.help) };
+    const spec: FlagSpec = {
+      ...fromHelp,
+      default: normalizeHome(sb, fromHelp.default),
+      help: normalizeHome(sb, fromHelp.help),
+    };
     if (!f.quoted && fromHelp.type !== 'bool') {
       const probed = await probeType(sb, probePath, f, fromHelp.type);
       spec.type = probed.type;
@@ -44,7 +53,9 @@ export async function buildFlags(sb: Sandbox, cmdPath: readonly string[], raw: r
       if (bare === 'bare') {
         const value = KNOWN_BARE_VALUES[f.name];
         if (value === undefined) {
-          throw new Error(`${where} accepts --${f.name} without a value, but the value it takes is not known: add it to KNOWN_BARE_VALUES`);
+          throw new Error(
+            `${where} accepts --${f.name} without a value, but the value it takes is not known: add it to KNOWN_BARE_VALUES`,
+          );
         }
         spec.bare = value;
         report.bare.push(`${where} --${f.name} (bare = "${value}")`);

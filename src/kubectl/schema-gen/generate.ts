@@ -59,7 +59,8 @@ export interface GeneratedSchema {
 export async function generateKubectlSchema(kubectl: string, log: (line: string) => void): Promise<GeneratedSchema> {
   const sb = makeSandbox(kubectl);
   try {
-    if (sb.isolate.length === 0) log('note: no network namespace available (unshare); probes rely on --server=https://127.0.0.1:9 alone');
+    if (sb.isolate.length === 0)
+      log('note: no network namespace available (unshare); probes rely on --server=https://127.0.0.1:9 alone');
 
     const versionRun = await runKubectl(sb, ['version'], ['--client', '-o', 'json']);
     let gitVersion: string;
@@ -69,7 +70,10 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
       if (typeof v !== 'string') throw new Error('no clientVersion.gitVersion');
       gitVersion = v;
     } catch (err) {
-      throw new Error(`${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`, { cause: err });
+      throw new Error(
+        `${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`,
+        { cause: err },
+      );
     }
     const version = cleanVersion(gitVersion);
     log(`kubectl ${gitVersion} at ${sb.kubectl} -> ${version}`);
@@ -91,7 +95,9 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
       const name = node.path[node.path.length - 1] ?? '';
       const aliases = node.help.aliases.filter((a) => a !== name);
       if (node.help.aliases.length > 0 && node.help.aliases[0] !== name) {
-        report.warnings.push(`kubectl ${node.path.join(' ')}: aliases line "${node.help.aliases.join(', ')}" does not start with the command's name`);
+        report.warnings.push(
+          `kubectl ${node.path.join(' ')}: aliases line "${node.help.aliases.join(', ')}" does not start with the command's name`,
+        );
       }
       // The help's "Options:" lists the command's own flags only (the inherited ones are in
       // `kubectl options`). A listed flag that is the global flag again is dropped; one that shares a
@@ -100,12 +106,16 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
         const g = globalByName.get(f.name);
         if (g === undefined) return true;
         const same = g.type === f.type && g.shorthand === f.shorthand && g.default === f.default && g.help === f.help;
-        if (!same) report.shadowing.push(`kubectl ${node.path.join(' ')} --${f.name} (its own flag, shadows the global one)`);
+        if (!same)
+          report.shadowing.push(`kubectl ${node.path.join(' ')} --${f.name} (its own flag, shadows the global one)`);
         return !same;
       });
       const group = await isGroup(sb, node.path, node.children, report.warnings);
       const required = group ? { flags: [], how: '' } : await requiredFlags(sb, node.path, report.warnings);
-      if (required.flags.length > 0) report.required.push(`kubectl ${node.path.join(' ')}: ${required.flags.map((f) => `--${f}`).join(', ')} (${required.how})`);
+      if (required.flags.length > 0)
+        report.required.push(
+          `kubectl ${node.path.join(' ')}: ${required.flags.map((f) => `--${f}`).join(', ')} (${required.how})`,
+        );
       commands.push({ path: node.path, aliases, usage: node.help.usage, flags, requiredFlags: required.flags, group });
     }
 
@@ -128,7 +138,8 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
         report.deprecatedRejected.push(where);
       } else {
         target.push(result);
-        if (result.deprecated !== undefined) report.deprecatedAccepted.push(`${where} (${result.type}): "${result.deprecated}"`);
+        if (result.deprecated !== undefined)
+          report.deprecatedAccepted.push(`${where} (${result.type}): "${result.deprecated}"`);
         else report.hiddenAccepted.push(`${where} (${result.type}): hidden, no deprecation warning`);
       }
     }

@@ -24,7 +24,8 @@ export interface ParsedHelp {
 }
 
 const FLAG_HEADER = /^\s+(?:-([^\s,-]), )?--([A-Za-z0-9][\w.-]*)=(.*):$/;
-const SECTION_HEADER = /^(Aliases|Examples|Options|Usage|Available Commands|[A-Z][\w ]* Commands(?: \([^)]*\))?|Subcommands provided by plugins):$/;
+const SECTION_HEADER =
+  /^(Aliases|Examples|Options|Usage|Available Commands|[A-Z][\w ]* Commands(?: \([^)]*\))?|Subcommands provided by plugins):$/;
 
 /** The help split at its section headers ("Usage:", "Options:", "Available Commands:", ...); the text before the first is "Description". */
 export function sections(text: string): Map<string, string[]> {
@@ -104,7 +105,13 @@ export function extractEnum(description: string): string[] | undefined {
   const list = (s: string, sep: RegExp): string[] =>
     s
       .split(sep)
-      .map((v) => v.trim().replace(/^or /, '').replace(/^['"]|['"]$/g, '').trim())
+      .map((v) =>
+        v
+          .trim()
+          .replace(/^or /, '')
+          .replace(/^['"]|['"]$/g, '')
+          .trim(),
+      )
       .filter((v) => v !== '' && v !== 'or');
   let m: RegExpExecArray | null;
   // Must be one of: strict (or true), warn, ignore (or false).

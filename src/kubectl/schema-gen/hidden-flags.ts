@@ -48,17 +48,33 @@ export const DEPRECATION_PROBES: readonly DeprecationProbe[] = [
     'set subject',
     'taint',
   ].map((p) => ({ path: p.split(' '), flag: 'record', help: RECORD_HELP })),
-  { path: ['apply'], flag: 'prune-whitelist', help: 'Overwrite the default allowlist with <group/version/kind> for --prune.' },
+  {
+    path: ['apply'],
+    flag: 'prune-whitelist',
+    help: 'Overwrite the default allowlist with <group/version/kind> for --prune.',
+  },
   { path: ['apply'], flag: 'server-dry-run', help: 'If true, request will be sent to server with dry-run flag.' },
   { path: ['autoscale'], flag: 'generator', help: 'The name of the API generator to use.' },
   { path: ['create', 'deployment'], flag: 'generator', help: 'The name of the API generator to use.' },
-  { path: ['delete'], flag: 'include-uninitialized', help: 'If true, the kubectl command applies to uninitialized objects.' },
-  { path: ['drain'], flag: 'delete-local-data', help: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).' },
+  {
+    path: ['delete'],
+    flag: 'include-uninitialized',
+    help: 'If true, the kubectl command applies to uninitialized objects.',
+  },
+  {
+    path: ['drain'],
+    flag: 'delete-local-data',
+    help: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
+  },
   { path: ['exec'], flag: 'pod', help: 'Pod name.' },
   { path: ['expose'], flag: 'container-port', help: 'Synonym for --target-port.' },
   { path: ['expose'], flag: 'generator', help: 'The name of the API generator to use.' },
   { path: ['get'], flag: 'export', help: 'If true, use export logic.' },
-  { path: ['get'], flag: 'include-uninitialized', help: 'If true, the kubectl command applies to uninitialized objects.' },
+  {
+    path: ['get'],
+    flag: 'include-uninitialized',
+    help: 'If true, the kubectl command applies to uninitialized objects.',
+  },
   { path: ['logs'], flag: 'interactive', help: 'If true, prompt the user for input when required.' },
   { path: ['port-forward'], flag: 'pod', help: 'Pod name.' },
   { path: ['run'], flag: 'generator', help: 'The name of the API generator to use.' },
@@ -110,14 +126,22 @@ export async function probeDeprecated(sb: Sandbox, candidate: DeprecationProbe):
   const cmdPath = candidate.path.length > 0 ? candidate.path : ['version'];
   const bare = await probeBare(sb, cmdPath, candidate.flag);
   if (bare === 'unknown-flag') return 'unknown';
-  const first = typeFromParseError((await probe(sb, cmdPath, [`--${candidate.flag}=zz`, '--help'])).stderr, candidate.flag);
+  const first = typeFromParseError(
+    (await probe(sb, cmdPath, [`--${candidate.flag}=zz`, '--help'])).stderr,
+    candidate.flag,
+  );
   let type: FlagType = first === 'accepted' || first === undefined || first === 'unknown-flag' ? 'string' : first;
   if (type === 'string') {
-    const second = typeFromParseError((await probe(sb, cmdPath, [`--${candidate.flag}="zz`, '--help'])).stderr, candidate.flag);
+    const second = typeFromParseError(
+      (await probe(sb, cmdPath, [`--${candidate.flag}="zz`, '--help'])).stderr,
+      candidate.flag,
+    );
     if (second === 'stringSlice') type = 'stringSlice';
   }
   if (bare === 'bare' && type !== 'bool' && KNOWN_BARE_VALUES[candidate.flag] === undefined) {
-    throw new Error(`kubectl ${cmdPath.join(' ')} accepts --${candidate.flag} without a value; add its value to KNOWN_BARE_VALUES`);
+    throw new Error(
+      `kubectl ${cmdPath.join(' ')} accepts --${candidate.flag} without a value; add its value to KNOWN_BARE_VALUES`,
+    );
   }
   const r = await probe(sb, cmdPath, [`--${candidate.flag}=${DEFAULT_FOR_TYPE[type].probe}`, '--help']);
   const warning = deprecationWarning(r.stderr + r.stdout, candidate.flag);

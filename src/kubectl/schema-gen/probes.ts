@@ -43,7 +43,8 @@ export function typeFromParseError(stderr: string, flag: string): FlagType | 'ac
   if (/strconv\.ParseFloat/.test(stderr)) return 'float';
   if (/time: invalid duration/.test(stderr)) return 'duration';
   if (/key=value|string=string|malformed pair/i.test(stderr)) return 'map';
-  if (/parse error on line|extraneous or missing " in quoted-field|bare " in non-quoted-field/.test(stderr)) return 'stringSlice';
+  if (/parse error on line|extraneous or missing " in quoted-field|bare " in non-quoted-field/.test(stderr))
+    return 'stringSlice';
   return undefined;
 }
 
@@ -64,30 +65,53 @@ function escapeRegExp(s: string): string {
  *                     takes any value.
  * Either way the parse fails or the help is printed: the command never runs.
  */
-export async function probeType(sb: Sandbox, cmdPath: readonly string[], f: RawFlag, guess: FlagType): Promise<{ type: FlagType; note?: string }> {
+export async function probeType(
+  sb: Sandbox,
+  cmdPath: readonly string[],
+  f: RawFlag,
+  guess: FlagType,
+): Promise<{ type: FlagType; note?: string }> {
   const first = typeFromParseError((await probe(sb, cmdPath, [`--${f.name}=zz`, '--help'])).stderr, f.name);
-  if (first === 'unknown-flag') return { type: guess, note: `--${f.name} is listed in the help but kubectl rejects it` };
+  if (first === 'unknown-flag')
+    return { type: guess, note: `--${f.name} is listed in the help but kubectl rejects it` };
   if (first !== 'accepted') {
     if (first === undefined) {
       // Go's flag package (klog's --log-flush-frequency) says only "parse error": keep the guess.
-      return { type: guess, note: `--${f.name}=zz rejected with an error that does not name a type; kept "${guess}" from the default` };
+      return {
+        type: guess,
+        note: `--${f.name}=zz rejected with an error that does not name a type; kept "${guess}" from the default`,
+      };
     }
-    return first === guess ? { type: first } : { type: first, note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl parses it as ${first}` };
+    return first === guess
+      ? { type: first }
+      : { type: first, note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl parses it as ${first}` };
   }
   if (guess === 'stringArray' || guess === 'stringSlice') {
     const second = typeFromParseError((await probe(sb, cmdPath, [`--${f.name}="zz`, '--help'])).stderr, f.name);
     return { type: second === 'stringSlice' ? 'stringSlice' : 'stringArray' };
   }
-  if (guess !== 'string') return { type: 'string', note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl accepts any value` };
+  if (guess !== 'string')
+    return {
+      type: 'string',
+      note: `--${f.name}: default "${f.default}" suggested ${guess}, kubectl accepts any value`,
+    };
   return { type: 'string' };
 }
 
 /** Whether kubectl accepts `--x` without a value (see SENTINEL_A). */
-export async function probeBare(sb: Sandbox, cmdPath: readonly string[], flag: string): Promise<'bare' | 'needs-value' | 'unknown-flag'> {
+export async function probeBare(
+  sb: Sandbox,
+  cmdPath: readonly string[],
+  flag: string,
+): Promise<'bare' | 'needs-value' | 'unknown-flag'> {
   const r = await probe(sb, cmdPath, [`--${flag}`, SENTINEL_A, SENTINEL_B]);
   if (r.stderr.includes(`unknown flag: ${SENTINEL_A}`)) return 'bare';
   if (r.stderr.includes(`unknown flag: --${flag}`)) return 'unknown-flag';
-  if (r.stderr.includes(`unknown flag: ${SENTINEL_B}`) || r.stderr.includes('invalid argument') || r.stderr.includes('flag needs an argument')) {
+  if (
+    r.stderr.includes(`unknown flag: ${SENTINEL_B}`) ||
+    r.stderr.includes('invalid argument') ||
+    r.stderr.includes('flag needs an argument')
+  ) {
     return 'needs-value';
   }
   throw new Error(`unexpected answer probing kubectl ${cmdPath.join(' ')} --${flag}:\n${r.stderr}${r.stdout}`);
@@ -111,7 +135,12 @@ export async function completions(sb: Sandbox, cmdPath: readonly string[], toCom
  * SUBCOMMAND` and `kubectl create secret (docker-registry | generic | tls)` say so, but `kubectl top`,
  * `auth`, `plugin` and `create service` print "[flags] [options]" like any other command.
  */
-export async function isGroup(sb: Sandbox, cmdPath: readonly string[], subcommands: readonly string[], warnings: string[]): Promise<boolean> {
+export async function isGroup(
+  sb: Sandbox,
+  cmdPath: readonly string[],
+  subcommands: readonly string[],
+  warnings: string[],
+): Promise<boolean> {
   if (subcommands.length === 0) return false;
   const r = await runKubectl(sb, cmdPath);
   if (r.timedOut) warnings.push(`kubectl ${cmdPath.join(' ')}: the bare run for the group check timed out`);
@@ -121,7 +150,11 @@ export async function isGroup(sb: Sandbox, cmdPath: readonly string[], subcomman
 const REQUIRED = /required flag\(s\) ((?:"[^"]+"(?:, )?)+) not set/;
 
 /** Required flags from cobra's completion and, where it is safe, from a bare run. */
-export async function requiredFlags(sb: Sandbox, cmdPath: readonly string[], warnings: string[]): Promise<{ flags: string[]; how: string }> {
+export async function requiredFlags(
+  sb: Sandbox,
+  cmdPath: readonly string[],
+  warnings: string[],
+): Promise<{ flags: string[]; how: string }> {
   const offered = (await completions(sb, cmdPath)).filter((c) => c.startsWith('--')).map((c) => c.slice(2));
   const key = cmdPath.join(' ');
   if (NO_BARE_RUN.has(key)) return { flags: offered.sort(), how: '__complete' };
@@ -134,7 +167,9 @@ export async function requiredFlags(sb: Sandbox, cmdPath: readonly string[], war
   const ran = m ? [...(m[1] ?? '').matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '') : [];
   const all = [...new Set([...offered, ...ran])].sort();
   if (offered.slice().sort().join(',') !== ran.slice().sort().join(',')) {
-    warnings.push(`kubectl ${key}: __complete offers required [${offered.join(', ')}], a bare run reports [${ran.join(', ')}]`);
+    warnings.push(
+      `kubectl ${key}: __complete offers required [${offered.join(', ')}], a bare run reports [${ran.join(', ')}]`,
+    );
   }
   return { flags: all, how: r.timedOut ? '__complete + bare run (timed out)' : '__complete + bare run' };
 }

@@ -37,7 +37,7 @@ export function formatReport(report: Report): string[] {
   section('deprecated flags kubectl accepts', report.deprecatedAccepted);
   section('hidden flags kubectl accepts without a deprecation warning', report.hiddenAccepted);
   section('flags kubectl rejects as unknown', report.deprecatedRejected);
-  section('local flags sharing a global flag\'s name', report.shadowing);
+  section("local flags sharing a global flag's name", report.shadowing);
   section('type notes', report.typeNotes);
   section('warnings', report.warnings);
   return lines;
