@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,9 @@ const build = (contentDir: string) =>
 
 async function expectPreviousSiteKept() {
   expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
-  expect(await exists(`${outDir}.staging`)).toBe(false);
+  // No half-written build and no lock left behind.
+  expect((await readdir(`${outDir}.builds`).catch(() => [])).filter((f) => f !== '.cache')).toEqual([]);
+  expect(await exists(`${outDir}.lock`)).toBe(false);
 }
 
 describe('npm run build on bad input', () => {
