@@ -7,13 +7,15 @@ export interface ReadEntry {
   data: Buffer;
   /** Unix file type and permission bits. */
   mode: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
 }
 
 export async function readZip(archive: Buffer): Promise<ReadEntry[]> {
   const zip = await fromBufferPromise(archive, { strictFileNames: true });
   const entries: ReadEntry[] = [];
   for await (const entry of zip.eachEntry()) {
-    entries.push({ name: entry.fileName, data: await buffer(await zip.openReadStreamPromise(entry)), mode: entry.externalFileAttributes >>> 16 });
+    entries.push({ name: entry.fileName, data: await buffer(await zip.openReadStreamPromise(entry)), mode: entry.externalFileAttributes >>> 16, method: entry.compressionMethod });
   }
   return entries;
 }
