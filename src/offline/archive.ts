@@ -26,7 +26,6 @@
  *   .pf_meta) are gzip already and do not shrink again, so deflating them is all cost; the same goes
  *   for images, fonts and any file type not named in TEXT, which are stored without a look.
  */
-import { buffer } from 'node:stream/consumers';
 import { ZipArchive } from 'archiver';
 
 export interface ArchiveEntry {
@@ -46,10 +45,47 @@ export function deflates(name: string, size: number): boolean {
   return size >= DEFLATE_FROM && TEXT.test(name);
 }
 
+/**
+ * archiver emits every header field as a chunk of its own (about 30 an entry): keeping them all until
+ * the end puts millions of small buffers in the old generation, and the garbage collector then takes
+ * most of the time. They are copied into blocks of BLOCK bytes instead, and die young.
+ */
+const BLOCK = 1 << 20;
+class Output {
+  private readonly blocks: Buffer[] = [];
+  private block = Buffer.allocUnsafe(BLOCK);
+  private used = 0;
+
+  add(chunk: Buffer): void {
+    if (chunk.length >= BLOCK / 4) {
+      this.flush();
+      this.blocks.push(chunk);
+      return;
+    }
+    if (this.used + chunk.length > BLOCK) this.flush();
+    chunk.copy(this.block, this.used);
+    this.used += chunk.length;
+  }
+
+  bytes(): Buffer {
+    this.flush();
+    return Buffer.concat(this.blocks);
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.blocks.push(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(BLOCK);
+    this.used = 0;
+  }
+}
+
 /** The archive of `entries`, every one dated `modified`; the same entries in any order give the same bytes. */
 export async function createArchive(entries: readonly ArchiveEntry[], modified: Date): Promise<Buffer> {
   const zip = new ZipArchive({ zlib: { level: LEVEL } });
-  const output = buffer(zip);
+  const output = new Output();
+  zip.on('data', (chunk: Buffer) => output.add(chunk));
+  const ended = new Promise<void>((resolve, reject) => zip.once('end', resolve).once('error', reject));
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const data = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
     zip.append(data, {
@@ -60,6 +96,6 @@ export async function createArchive(entries: readonly ArchiveEntry[], modified: 
       store: !deflates(entry.name, data.length),
     });
   }
-  const [, archive] = await Promise.all([zip.finalize(), output]);
-  return archive;
+  await Promise.all([zip.finalize(), ended]);
+  return output.bytes();
 }
