@@ -10,7 +10,7 @@ import { build as esbuild } from 'esbuild';
 import { offlineDocs, parseFragment } from '../offline/search-index.ts';
 import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
-import { createZip, type ZipEntry } from '../offline/zip.ts';
+import { createArchive, type ArchiveEntry } from '../offline/archive.ts';
 import type { ManifestEntry } from '../catalog/listing.ts';
 import { escapeHtml } from '../text/html.ts';
 import { projectRoot } from './project.ts';
@@ -40,7 +40,7 @@ export async function writeOfflineBundle(
   const fileSet = new Set(files);
   const toFile = (sitePath: string) =>
     relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
-  const entries: ZipEntry[] = [];
+  const entries: ArchiveEntry[] = [];
   const add = (file: string, data: string | Uint8Array) =>
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
 
@@ -102,7 +102,7 @@ export async function writeOfflineBundle(
   add('serve.py', await readFile(path.join(kit, 'serve.py')));
   add('VERSION.json', `${JSON.stringify(version, null, 2)}\n`);
 
-  const archive = createZip(entries, new Date(`${version.date}T00:00:00Z`));
+  const archive = await createArchive(entries, new Date(`${version.date}T00:00:00Z`));
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, `${name}.zip`);
   await writeFile(file, archive);

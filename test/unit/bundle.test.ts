@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { offlineDocs, parseFragment } from '../../src/offline/search-index.ts';
 import { relativeUrl, rootPrefix, toOfflinePage } from '../../src/offline/relative-links.ts';
 import { bundleName, versionFromEnv } from '../../src/offline/version.ts';
-import { createZip, readZip } from '../../src/offline/zip.ts';
 
 const files = new Set([
   'index.html',
@@ -54,23 +53,6 @@ describe('relative links for the offline copy', () => {
     expect(out).toContain('data-manifest="../../runbooks.json"');
     expect(out).toContain('<script src="../../offline/site.js" defer></script></head>');
     expect(out).toContain('<body><p class="offline-banner">Offline</p>');
-  });
-});
-
-describe('deterministic zip', () => {
-  const entries = [
-    { name: 'b/index.html', data: Buffer.from('<p>'.repeat(200)) },
-    { name: 'a.txt', data: Buffer.from('x') },
-    { name: 'serve.mjs', data: Buffer.from('// launcher') },
-  ];
-  it('gives the same bytes for the same files in any order', () => {
-    const when = new Date('2026-11-21T00:00:00Z');
-    expect(createZip(entries, when).equals(createZip([...entries].reverse(), when))).toBe(true);
-  });
-  it('round-trips names and contents', () => {
-    const back = readZip(createZip(entries, new Date('2026-11-21T00:00:00Z')));
-    expect(back.map((e) => e.name)).toEqual(['a.txt', 'b/index.html', 'serve.mjs']);
-    expect(Buffer.from(back[1]!.data).toString()).toBe('<p>'.repeat(200));
   });
 });
 
