@@ -6,6 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentSources, type SourceFile } from '../checks/content.ts';
+import { checkRunbookFile } from '../checks/frontmatter.ts';
+import { idSlug } from '../domain/ids.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
 import { contentDir, projectRoot } from './project.ts';
@@ -118,4 +120,15 @@ export function report(diagnostics: readonly Diagnostic[], what: string): boolea
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) console.error(`\n${what}: ${errors} error(s). Fix them and run the build again.`);
   return !hasErrors(diagnostics);
+}
+
+/** Each runbook's file by the URL segment of its page (its ID in lower case), for messages about pages. */
+export async function runbookFilesBySlug(dir = contentDir()): Promise<Map<string, string>> {
+  const { sources } = await readSources(path.join(dir, 'runbooks'));
+  const bySlug = new Map<string, string>();
+  for (const source of sources) {
+    const id = checkRunbookFile(source.path, source.text).data?.id;
+    if (id) bySlug.set(idSlug(id), source.path);
+  }
+  return bySlug;
 }

@@ -21,11 +21,15 @@ export const DOWNLOADS = 'downloads';
 
 async function siteFiles(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
-    .sort();
+  return (
+    entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
+      // Headers for static hosts mean nothing on a laptop disk.
+      .filter((f) => f !== '_headers')
+      .sort()
+  );
 }
 
 /** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */

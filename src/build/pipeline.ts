@@ -11,12 +11,12 @@
  * BUILD_OUT_DIR chooses the output folder (default dist); RUNBOOKS_CONTENT_DIR the content folder.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ManifestEntry } from '../catalog/listing.ts';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
-import { redirectPages } from '../catalog/redirect-pages.ts';
-import { checkContent, report } from './content-files.ts';
+import { headersFile } from '../security/csp.ts';
+import { writeRedirectPages } from './alert-link-pages.ts';
+import { checkContent, report, runbookFilesBySlug } from './content-files.ts';
 import { writeOfflineBundle } from './offline-copy.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
 import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
@@ -25,35 +25,33 @@ import { buildSearchIndex } from './search-index.ts';
 import { buildVersion } from './version.ts';
 import { validatePaths } from '../validator/files.ts';
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
+/** Runs a command with its output shown as it comes; returns its status and the end of its output. */
+function run(command: string, args: string[], env: Record<string, string>): Promise<{ status: number; tail: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: projectRoot,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
+    let tail = '';
+    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-64 * 1024));
+    child.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), keep(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => (process.stderr.write(chunk), keep(chunk)));
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+    child.on('exit', (code, signal) => resolve({ status: signal ? 1 : (code ?? 1), tail }));
   });
 }
 
-/** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
-async function writeRedirectPages(siteDir: string): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as ManifestEntry[];
-  // With SITE_URL set the manifest holds full URLs; the pages redirect within the site.
-  const targets = manifest.map((m) => ({ ...m, url: m.url.startsWith('http') ? new URL(m.url).pathname : m.url }));
-  const pages = redirectPages(targets);
-  // Thousands of tiny files: written a batch at a time, so the file system works in parallel.
-  for (let i = 0; i < pages.length; i += 64) {
-    await Promise.all(
-      pages.slice(i, i + 64).map(async (page) => {
-        const file = path.join(siteDir, page.path);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, page.html);
-      }),
-    );
-  }
-  return pages.length;
+/** The content files of the pages Astro says it could not render ("Caught error rendering /runbooks/x"). */
+async function failedPages(astroOutput: string): Promise<string[]> {
+  const routes = [...new Set([...astroOutput.matchAll(/error rendering (\/\S+?):/g)].map((m) => m[1]!))];
+  if (routes.length === 0) return [];
+  const files = await runbookFilesBySlug();
+  return routes.map((route) => {
+    const slug = /^\/runbooks\/([^/]+)\/?$/.exec(route)?.[1];
+    const file = slug ? files.get(slug) : undefined;
+    return file ? `${route} (${file})` : route;
+  });
 }
 
 /** How long each phase took, printed at the end: where the time goes is the first thing to know. */
@@ -130,7 +128,7 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   // The content's version and date, for the footer's download link and the offline copy's banner.
   const version = await buildVersion();
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const astroStatus = await timed('astro build', () =>
+  const astro = await timed('astro build', () =>
     run(process.execPath, [astroBin, 'build', '--outDir', stagingDir], {
       RUNBOOKS_VERSION: version.version,
       RUNBOOKS_COMMIT: version.commit,
@@ -140,15 +138,19 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
       RUNBOOKS_ASTRO_CACHE: buildCacheDir(outDir),
     }),
   );
-  if (astroStatus !== 0) {
+  if (astro.status !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
+    const pages = await failedPages(astro.tail);
+    const where = pages.length > 0 ? ` rendering ${pages.join(', ')}` : '';
     console.error(
-      `\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
+      `\nbuild failed: astro build failed${where}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
     );
     return 1;
   }
 
   try {
+    // Security headers for static hosts that read a _headers file (the policy itself is in every page).
+    await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
     const search = await timed('search index', () => buildSearchIndex(stagingDir));

@@ -86,6 +86,12 @@ type At = (node: { position?: { start: { line: number; column: number } } | unde
 };
 
 function checkCode(tree: Root, refuse: Refuse, at: At, options: BodyOptions): void {
+  // Components a page may use: those it imports (MDX resolves nothing else).
+  const imported = new Set<string>();
+  visit(tree, 'mdxjsEsm', (node) => {
+    for (const m of node.value.matchAll(/import\s+([\w$]+)|[{,]\s*([\w$]+)(?:\s+as\s+([\w$]+))?/g))
+      imported.add(m[3] ?? m[2] ?? m[1]!);
+  });
   visit(tree, (node) => {
     switch (node.type) {
       case 'mdxjsEsm': {
@@ -124,6 +130,14 @@ function checkCode(tree: Root, refuse: Refuse, at: At, options: BodyOptions): vo
             `<${node.name}> runs code in every reader's browser`,
             'remove it: runbooks are documents',
           );
+        else if (node.name && /^[A-Z]/.test(node.name) && !imported.has(node.name.split('.')[0]!)) {
+          refuse(
+            at(node),
+            'mdx/unknown-component',
+            `<${node.name}> is not a component this page imports: the page would fail to render`,
+            'import it from src/components/, or write the text as `<code>` or &lt;…&gt;',
+          );
+        }
         for (const attribute of node.attributes as JsxAttribute[]) checkAttribute(attribute, node, refuse, at);
         return;
       }

@@ -78,10 +78,13 @@ describe('npm run build on bad input', () => {
     await expectPreviousSiteKept();
   });
 
-  it('stops when Astro itself fails (broken MDX), naming the file, and keeps the previous site', async () => {
+  it('stops when Astro itself fails (a component that fails to render), and keeps the previous site', async () => {
     const result = await build(fixture('broken-mdx'));
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).toContain('bad-jsx.mdx');
+    expect(result.stderr).toMatch(
+      /build failed: astro build failed rendering \/runbooks\/fix-001 \(test\/fixtures\/broken-mdx\/runbooks\/bad-jsx\.mdx\)/,
+    );
     expect(result.stderr).toContain('was left as it was');
     await expectPreviousSiteKept();
   });

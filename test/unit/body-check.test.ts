@@ -83,3 +83,12 @@ describe('links between pages', () => {
     expect(dead(href)).toHaveLength(1);
   });
 });
+
+describe('components', () => {
+  it('refuses a component the page does not import, and takes one it imports', () => {
+    expect(rules('Run <NoSuch>x</NoSuch>.\n')).toEqual(['1:5 mdx/unknown-component']);
+    expect(rules("import Badges from '../../src/components/Badges.astro'\n\n<Badges />\n", true, () => true)).toEqual(
+      [],
+    );
+  });
+});

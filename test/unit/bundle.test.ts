@@ -30,11 +30,11 @@ describe('relative links for the offline copy', () => {
     expect(relativeUrl('https://example.com/x', at('index.html'))).toBe('https://example.com/x');
     expect(relativeUrl('#symptoms', at('index.html'))).toBe('#symptoms');
   });
-  it('rewrites a page: links, redirect targets, module scripts, root marker, classic script, banner', () => {
+  it('rewrites a page: links, the canonical link alert-link pages forward to, module scripts, root marker, classic script, banner', () => {
     const html = [
       '<!doctype html><html lang="en" data-base="/"><head>',
       '<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/page.js"></script>',
-      '<script>(function(){const target = "/runbooks/k8s-002/";location.replace(target)})();</script>',
+      '<link rel="canonical" href="/runbooks/k8s-002/"><script>location.replace(document.querySelector(\'link[rel="canonical"]\').href)</script>',
       '<noscript><meta http-equiv="refresh" content="0; url=/runbooks/k8s-002/"></noscript>',
       '</head><body><a href="/runbooks/k8s-002/#diagnosis">x</a><form action="/runbooks/"></form>',
       '<div data-manifest="/runbooks.json"></div><script type="module">import "/x.js"</script></body></html>',
@@ -46,7 +46,7 @@ describe('relative links for the offline copy', () => {
     expect(out).toContain('<html lang="en" data-site-root="../../">');
     expect(out).toContain('href="../../_astro/site.css"');
     expect(out).not.toContain('type="module"');
-    expect(out).toContain('const target = "../../runbooks/k8s-002/index.html"');
+    expect(out).toContain('<link rel="canonical" href="../../runbooks/k8s-002/index.html">');
     expect(out).toContain('url=../../runbooks/k8s-002/index.html"');
     expect(out).toContain('<a href="../../runbooks/k8s-002/index.html#diagnosis">');
     expect(out).toContain('action="../../runbooks/index.html"');
