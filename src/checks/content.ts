@@ -8,7 +8,7 @@
 import { isMdxFile } from '../markdown/parse.ts';
 import { readBody, type BodyFacts } from './body.ts';
 import { checkCatalog } from './catalog.ts';
-import { checkContentLinks, type LinkTargets } from './content-links.ts';
+import { linkChecker, type LinkTargets } from './content-links.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter.ts';
 import { checkTree, treeProblemToDiagnostic } from './tree-graph.ts';
@@ -81,10 +81,11 @@ export function checkContentSources(content: ContentSources, options: ContentChe
     trees: (content.trees ?? []).map((t) => treeIdOf(t.path)),
     services: [...new Set(runbooks.flatMap((c) => (c.data ? [c.data.service] : [])))],
   };
+  const checkLinks = linkChecker(targets);
   const links = [
     ...content.runbooks.map((f, i) => [f, runbookBodies[i]!] as const),
     ...content.guides.map((f, i) => [f, guideBodies[i]!] as const),
-  ].flatMap(([f, facts]) => checkContentLinks(f.path, facts.links, facts.anchors, targets));
+  ].flatMap(([f, facts]) => checkLinks(f.path, facts.links, facts.anchors));
 
   const ofFiles = [
     ...guides.flatMap((c) => c.diagnostics),

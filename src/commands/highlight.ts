@@ -3,6 +3,7 @@
  * placeholders as their own elements, so it cuts the tokens itself instead of taking Shiki's HTML.
  */
 import { createHighlighter, type BundledLanguage, type BundledTheme, type HighlighterGeneric } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
@@ -16,7 +17,9 @@ export interface CodeToken {
 let highlighter: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | undefined;
 
 function loadHighlighter(): Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> {
-  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['bash'] });
+  // Shiki's JavaScript regex engine: the same tokens as Oniguruma's WebAssembly for the bash grammar
+  // (checked on every block of the content), at less than half the cost per block.
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['bash'], engine: createJavaScriptRegexEngine() });
   return highlighter;
 }
 
