@@ -19,7 +19,17 @@ let highlighter: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | un
 function loadHighlighter(): Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> {
   // Shiki's JavaScript regex engine: the same tokens as Oniguruma's WebAssembly for the bash grammar
   // (checked on every block of the content), at less than half the cost per block.
-  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['bash'], engine: createJavaScriptRegexEngine() });
+  highlighter ??= createHighlighter({
+    themes: Object.values(CODE_THEMES),
+    langs: ['bash'],
+    engine: createJavaScriptRegexEngine(),
+  }).then((shiki) => {
+    // The first tokenization after the highlighter is made gives the first theme's default colour to
+    // every token (Shiki 4, with two themes): run one and throw it away, so a block is highlighted the
+    // same whether it is the first of a process or not (the build renders in parallel and caches).
+    shiki.codeToTokens('true', { lang: 'bash', themes: CODE_THEMES, defaultColor: false });
+    return shiki;
+  });
   return highlighter;
 }
 

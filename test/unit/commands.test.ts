@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/commands/block.ts';
 import { loadCommandReader, type CommandReader } from '../../src/commands/reader.ts';
 
@@ -233,5 +233,17 @@ describe('where a placeholder is written', () => {
     ["cat <<'EOF'\n<value>\nEOF", 'heredoc-quoted'],
   ])('%s: %s', (code, quote) => {
     expect(analyze(code).placeholders.find((p) => p.text.startsWith('<'))?.quote).toBe(quote);
+  });
+});
+
+describe('highlighting', () => {
+  it('gives a block the same tokens whether it is the first of the process or not', async () => {
+    vi.resetModules(); // a new highlighter, as in a fresh process
+    const { tokenizeShell } = await import('../../src/commands/highlight.ts');
+    const code = '$ kubectl describe pod redis-1 -n prod | grep Image:';
+    const first = await tokenizeShell(code);
+    expect(await tokenizeShell(code)).toEqual(first);
+    // The light theme colours kubectl, not only the default foreground.
+    expect(first.tokens.find((t) => code.slice(t.start, t.end) === 'kubectl')?.style['--shiki-light']).not.toBe('#0E1116');
   });
 });
