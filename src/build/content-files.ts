@@ -49,7 +49,7 @@ export async function reservedSegments(): Promise<string[]> {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads the files, refusing those that are not UTF-8 (with where the first bad byte is). */
-async function readSources(
+export async function readSources(
   dir: string,
   pattern = /\.mdx?$/,
 ): Promise<{ sources: SourceFile[]; problems: Diagnostic[] }> {
@@ -84,34 +84,43 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
 }
 
 /** The documented allowance: a runbook may import the project's own components (src/components/). */
-function importsOwnComponent(file: string, source: string): boolean {
+export function importsOwnComponent(file: string, source: string): boolean {
   const resolved = path.resolve(path.dirname(path.resolve(process.cwd(), file)), source);
   return source.startsWith('.') && resolved.startsWith(path.join(projectRoot, 'src/components') + path.sep);
 }
 
-export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
+export interface ContentFiles {
+  runbooks: SourceFile[];
+  guides: SourceFile[];
+  trees: SourceFile[];
+  /** What stops a check before it starts: files that are not UTF-8, no runbooks at all. */
+  problems: Diagnostic[];
+}
+
+/** Reads a content folder's runbooks, guides and decision trees. */
+export async function readContent(dir = contentDir()): Promise<ContentFiles> {
   const runbooks = await readSources(path.join(dir, 'runbooks'));
   const guides = await readSources(path.join(dir, 'guides'));
   const trees = await readSources(path.join(dir, 'trees'), /\.ya?ml$/);
-  const encoding = [...runbooks.problems, ...guides.problems, ...trees.problems];
-  if (encoding.length > 0) return encoding;
-  if (runbooks.sources.length === 0) {
-    return [
-      {
-        file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
-        line: 0,
-        column: 0,
-        severity: 'error',
-        rule: 'content/empty',
-        message: 'no runbooks found (*.md or *.mdx)',
-        hint: 'add runbooks under content/runbooks/, or point RUNBOOKS_CONTENT_DIR at your content folder',
-      },
-    ];
+  const problems = [...runbooks.problems, ...guides.problems, ...trees.problems];
+  if (problems.length === 0 && runbooks.sources.length === 0) {
+    problems.push({
+      file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule: 'content/empty',
+      message: 'no runbooks found (*.md or *.mdx)',
+      hint: 'add runbooks under content/runbooks/, or point RUNBOOKS_CONTENT_DIR at your content folder',
+    });
   }
-  return checkContentSources(
-    { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources },
-    { reservedSegments: await reservedSegments(), allowImport: importsOwnComponent },
-  );
+  return { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources, problems };
+}
+
+export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
+  const content = await readContent(dir);
+  if (content.problems.length > 0) return content.problems;
+  return checkContentSources(content, { reservedSegments: await reservedSegments(), allowImport: importsOwnComponent });
 }
 
 /** Prints diagnostics like a compiler; true when none is an error. */

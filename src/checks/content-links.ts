@@ -63,8 +63,12 @@ export function linkChecker(targets: LinkTargets): LinkCheck {
   return (file, links, ownAnchors) => checkLinks(file, links, ownAnchors, pages, byKey, suggestible);
 }
 
-export const checkContentLinks = (file: string, links: readonly BodyLink[], ownAnchors: ReadonlySet<string>, targets: LinkTargets) =>
-  linkChecker(targets)(file, links, ownAnchors);
+export const checkContentLinks = (
+  file: string,
+  links: readonly BodyLink[],
+  ownAnchors: ReadonlySet<string>,
+  targets: LinkTargets,
+) => linkChecker(targets)(file, links, ownAnchors);
 
 function checkLinks(
   file: string,

@@ -9,7 +9,7 @@
  * frontmatter is broken still counts as existing, so links to it are not reported as well. Pure: the
  * caller reads the files (src/build/, tests).
  */
-import { isMdxFile } from '../markdown/parse.ts';
+import { isMdxFile, type ParsedMarkdown } from '../markdown/parse.ts';
 import type { Guide, Runbook } from '../schemas/runbook.ts';
 import { readBody, type BodyLink } from './body.ts';
 import { checkCatalog, type CatalogEntry } from './catalog.ts';
@@ -62,13 +62,28 @@ export function guideIdOf(path: string): string {
 const treeIdOf = (path: string) => (path.split(/[\\/]/).at(-1) ?? '').replace(/\.ya?ml$/, '');
 
 /** Stage 1: one runbook or guide on its own. */
-export function checkPageFile(kind: 'runbook' | 'guide', file: SourceFile, allowImport?: (source: string) => boolean): PageFacts {
+export function checkPageFile(
+  kind: 'runbook' | 'guide',
+  file: SourceFile,
+  allowImport?: (source: string) => boolean,
+  parsed?: ParsedMarkdown,
+): PageFacts {
   const checked = kind === 'runbook' ? checkRunbookFile(file.path, file.text) : checkGuideFile(file.path, file.text);
-  const body = readBody(file.path, file.text, { mdx: isMdxFile(file.path), ...(allowImport ? { allowImport } : {}) });
+  const body = readBody(
+    file.path,
+    file.text,
+    { mdx: isMdxFile(file.path), ...(allowImport ? { allowImport } : {}) },
+    parsed,
+  );
   const positions: Record<string, Position> = {};
   const runbook = kind === 'runbook' ? (checked.data as Runbook | undefined) : undefined;
   if (runbook) {
-    const paths: FieldPath[] = [['id'], ['source', 'guide'], ...runbook.aliases.map((_, i) => ['aliases', i]), ...runbook.related.map((_, i) => ['related', i])];
+    const paths: FieldPath[] = [
+      ['id'],
+      ['source', 'guide'],
+      ...runbook.aliases.map((_, i) => ['aliases', i]),
+      ...runbook.related.map((_, i) => ['related', i]),
+    ];
     for (const path of paths) positions[path.join('.')] = checked.locate(path);
   }
   return {
@@ -85,7 +100,11 @@ export function checkPageFile(kind: 'runbook' | 'guide', file: SourceFile, allow
 }
 
 /** Stage 2: what only the whole content shows, from the first stage's facts and the tree files. */
-export function checkAcrossFiles(pages: readonly PageFacts[], trees: readonly SourceFile[], reservedSegments: readonly string[]): Diagnostic[] {
+export function checkAcrossFiles(
+  pages: readonly PageFacts[],
+  trees: readonly SourceFile[],
+  reservedSegments: readonly string[],
+): Diagnostic[] {
   const runbooks = pages.filter((p) => p.kind === 'runbook');
   const guides = pages.filter((p) => p.kind === 'guide');
   const valid: CatalogEntry[] = runbooks.flatMap((p) =>

@@ -15,7 +15,7 @@ import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
 import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
 import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
-import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
+import { isMdxFile, parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
 import { typographicCharacters } from '../text/typography.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
@@ -121,9 +121,15 @@ function positionIn(code: string, origin: Origin): (offset: number) => { line: n
 }
 
 /** Validates the shell blocks of a Markdown or MDX file: the blocks the page shows (src/markdown/). */
-export function validateMarkdown(file: string, text: string, ctx: ValidatorContext): ValidationResult {
+/** `parsed` is the file's parse when the caller has it already (the build parses each file once). */
+export function validateMarkdown(
+  file: string,
+  text: string,
+  ctx: ValidatorContext,
+  parsed?: ParsedMarkdown,
+): ValidationResult {
   const result: ValidationResult = { diagnostics: [], commands: 0 };
-  const { tree } = parseMarkdown(text, { mdx: isMdxFile(file) });
+  const { tree } = parsed ?? parseMarkdown(text, { mdx: isMdxFile(file) });
   for (const fence of codeBlocksOf(tree, text)) {
     if (!isShellBlock(fence)) continue;
     const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
