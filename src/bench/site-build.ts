@@ -42,14 +42,23 @@ interface PageWeight {
 }
 
 /** Runs a command and samples the resident memory of its whole process tree every 100 ms. */
-async function runMeasured(
+export interface MeasuredRun {
+  code: number;
+  seconds: number;
+  /** The most the process and all its children held in memory at once (sampled every 100 ms). */
+  peakMb: number;
+  output: string;
+}
+
+export async function runMeasured(
   command: string,
   args: string[],
   env: Record<string, string>,
-): Promise<{ code: number; seconds: number; peakMb: number; output: string }> {
+  cwd = projectRoot,
+): Promise<MeasuredRun> {
   const started = performance.now();
   const child = spawn(command, args, {
-    cwd: projectRoot,
+    cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   let output = '';
