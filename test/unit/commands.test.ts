@@ -244,6 +244,8 @@ describe('highlighting', () => {
     const first = await tokenizeShell(code);
     expect(await tokenizeShell(code)).toEqual(first);
     // The light theme colours kubectl, not only the default foreground.
-    expect(first.tokens.find((t) => code.slice(t.start, t.end) === 'kubectl')?.style['--shiki-light']).not.toBe('#0E1116');
+    expect(first.tokens.find((t) => code.slice(t.start, t.end) === 'kubectl')?.style['--shiki-light']).not.toBe(
+      '#0E1116',
+    );
   });
 });
