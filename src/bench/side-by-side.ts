@@ -35,7 +35,12 @@ async function coldOurs(contentDir: string, outDir: string): Promise<MeasuredRun
 
 async function coldStarlight(): Promise<MeasuredRun> {
   await cleanStarlight();
-  const run = await runMeasured(node, [path.join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {}, starlightDir);
+  const run = await runMeasured(
+    node,
+    [path.join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {},
+    starlightDir,
+  );
   if (run.code !== 0) throw new Error(`the Starlight build failed:\n${run.output.slice(-3000)}`);
   return run;
 }
@@ -50,7 +55,9 @@ export async function sideBySide(runbooks: number, workDir: string, rounds = 2):
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? (['starlight', 'ours'] as const) : (['ours', 'starlight'] as const);
     for (const which of order) {
-      console.log(`bench: ${runbooks} runbooks, round ${round + 1}: ${which === 'ours' ? 'this project' : 'Starlight'}…`);
+      console.log(
+        `bench: ${runbooks} runbooks, round ${round + 1}: ${which === 'ours' ? 'this project' : 'Starlight'}…`,
+      );
       const run = which === 'ours' ? await coldOurs(contentDir, outDir) : await coldStarlight();
       result[which].push(run);
       console.log(`bench:   ${run.seconds.toFixed(1)} s, ${run.peakMb.toFixed(0)} MiB`);
@@ -66,7 +73,12 @@ async function treeHashes(dir: string): Promise<Map<string, string>> {
   for (const e of entries) {
     if (!e.isFile()) continue;
     const file = path.join(e.parentPath, e.name);
-    hashes.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+    hashes.set(
+      path.relative(dir, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return hashes;
 }

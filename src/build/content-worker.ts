@@ -6,11 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPageFile } from '../checks/content.ts';
 import { loadCommandReader } from '../commands/reader.ts';
-import { extractFrontmatter } from '../markdown/frontmatter.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
-import { renderMarkdown } from '../markdown/render.ts';
+import { renderTree, type RenderedPage } from '../markdown/render.ts';
 import { validateMarkdown } from '../validator/validate-content.ts';
-import { parse as parseYaml } from 'yaml';
 import { writeCached } from './cache.ts';
 import type { PageTask, WorkerSetup } from './content-pass.ts';
 import { importsOwnComponent } from './content-files.ts';
@@ -18,19 +16,16 @@ import { importsOwnComponent } from './content-files.ts';
 const setup = workerData as WorkerSetup;
 const reader = loadCommandReader(setup.customResources);
 
-/** The body as Astro hands it to Markdown: the text after the frontmatter block. */
-const bodyOf = (text: string) => text.replace(/^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n?---[ \t]*(?:\r?\n|$)/, '');
-
 async function run(task: PageTask): Promise<void> {
   const file = { path: task.path, text: task.text };
   const parsed = parseMarkdown(task.text, { mdx: isMdxFile(task.path) });
   const facts = checkPageFile(task.kind, file, (source) => importsOwnComponent(task.path, source), parsed);
   const validation = validateMarkdown(task.path, task.text, await reader, parsed);
-  let rendered: Awaited<ReturnType<typeof renderMarkdown>> | undefined;
-  // MDX pages are compiled by Astro (they may use components); a page that failed its checks is never built.
+  let rendered: RenderedPage | undefined;
+  // MDX pages are compiled by Astro (they may use components); a page that failed its checks is never
+  // built. The checks are done with the parse: the page's render transforms it.
   if (!isMdxFile(task.path) && !facts.diagnostics.some((d) => d.severity === 'error')) {
-    const frontmatter = (parseYaml(extractFrontmatter(task.text)?.yaml ?? '') ?? {}) as Record<string, unknown>;
-    rendered = await renderMarkdown(bodyOf(task.text), task.absolutePath, frontmatter);
+    rendered = await renderTree(parsed.tree, task.text, task.absolutePath);
   }
   const result = { facts, validation: { diagnostics: validation.diagnostics, commands: validation.commands } };
   await writeCached(task.factsFile, result);

@@ -7,8 +7,8 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
-import { loadCommandReader } from './reader.ts';
-import { tokenizeShell, type CodeToken } from './highlight.ts';
+import { loadCommandReader, type CommandReader } from './reader.ts';
+import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
 import type { Safety } from './safety.ts';
 
 /** The code elements' language class; listed in astro.config.mjs so Astro's own Shiki pass skips them. */
@@ -166,12 +166,26 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
     block.placeholders.filter((p) => p.text.startsWith('<')),
   );
 
+/**
+ * The colours of a block's commands and comments (console output stays plain): each command part is
+ * read on its own, so a transcript's output never confuses the parse of the command after it.
+ */
+function tokensOf(block: AnalyzedBlock, reader: CommandReader): CodeToken[] {
+  const masked = codeForHighlighting(block);
+  return block.parts.flatMap((part) =>
+    part.kind === 'output' ? [] : highlightShell(masked.slice(part.start, part.end), reader.parser, part.start),
+  );
+}
+
 /** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
 export async function buildCommandBlock(
   code: string,
   lang: string,
 ): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
-  const block = analyzeBlock(code, lang, await loadCommandReader());
-  const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
-  return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders };
+  const reader = await loadCommandReader();
+  const block = analyzeBlock(code, lang, reader);
+  return {
+    element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang),
+    placeholders: block.placeholders,
+  };
 }

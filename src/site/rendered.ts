@@ -39,6 +39,6 @@ export async function pageBody(entry: CollectionEntry<'runbooks'> | CollectionEn
   const kept = (await pagesManifest())[file];
   const page: RenderedPage = kept
     ? (JSON.parse(await readFile(kept, 'utf8')) as RenderedPage)
-    : await renderMarkdown(entry.body ?? '', file, entry.data as Record<string, unknown>);
+    : await renderMarkdown(await readFile(file, 'utf8'), file);
   return { html: page.html, headings: page.headings, pluginData: page.pluginData };
 }
