@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { findKubectl } from '../../src/kubectl/schema-gen/sandbox.ts';
+import { findKubectl } from '../../src/kubectl/find.ts';
 
 export interface ContextSpec {
   name: string;
