@@ -15,6 +15,8 @@ export interface RunResult {
   exitCode: number;
   signal: NodeJS.Signals | null;
   seconds: number;
+  /** Ctrl-C reached it (the terminal's SIGINT while it ran, or interrupt()): many tools exit 1, not 130. */
+  interrupted: boolean;
 }
 
 export interface RunOptions {
@@ -53,12 +55,23 @@ export function runCommand(command: string, options: RunOptions): RunningCommand
   child.stderr.on('data', (text: string) => options.onOutput(text, 'stderr'));
 
   let killTimer: NodeJS.Timeout | undefined;
+  let interrupted = false;
+  // The terminal sends SIGINT to its whole foreground group, the runner included: note it, stay.
+  const onInterrupt = () => {
+    interrupted = true;
+  };
+  if (!options.ownProcessGroup) process.on('SIGINT', onInterrupt);
   const done = new Promise<RunResult>((resolve, reject) => {
-    child.on('error', reject);
+    child.on('error', (error) => {
+      process.off('SIGINT', onInterrupt);
+      reject(error);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(killTimer);
+      process.off('SIGINT', onInterrupt);
       const exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
-      resolve({ exitCode, signal, seconds: (performance.now() - started) / 1000 });
+      interrupted ||= signal === 'SIGINT';
+      resolve({ exitCode, signal, seconds: (performance.now() - started) / 1000, interrupted });
     });
   });
 
@@ -74,6 +87,7 @@ export function runCommand(command: string, options: RunOptions): RunningCommand
   return {
     done,
     interrupt() {
+      interrupted = true;
       signalGroup('SIGINT');
       clearTimeout(killTimer);
       killTimer = setTimeout(() => signalGroup('SIGKILL'), options.killAfterMs ?? 3000);

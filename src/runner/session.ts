@@ -188,7 +188,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
             capture.write(text);
           },
         }).done;
-        const interrupted = result.signal === 'SIGINT' || result.exitCode === 130;
+        const { interrupted } = result;
         summary.ran++;
         await options.log(
           entry(
@@ -198,7 +198,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
             capture.end(),
           ),
         );
-        if (result.exitCode === 0) break;
+        if (result.exitCode === 0 && !interrupted) break;
         summary.failed++;
         if (mode !== 'interactive') break;
         const next = await ui.askAfterFailure(prepared, result);
@@ -207,7 +207,10 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
           summary.quit = true;
           return await finish();
         }
-        summary.skipped.push({ number, why: `failed with exit code ${result.exitCode}, then skipped` });
+        summary.skipped.push({
+          number,
+          why: `${interrupted ? 'stopped with Ctrl-C' : `failed with exit code ${result.exitCode}`}, then skipped`,
+        });
         break;
       }
     }

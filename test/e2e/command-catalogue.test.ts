@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { readZip } from '../../src/offline/zip.ts';
+import { giveValue, fillCommand, type Values } from '../../src/runner/values.ts';
 import { commandCatalogueSchema, type CommandCatalogue } from '../../src/schemas/command-catalogue.ts';
 import { projectRoot } from '../support/project.ts';
 import { siteUrl } from '../support/site.ts';
@@ -55,6 +56,32 @@ describe('commands.json', () => {
         expect(shown, runbook.id).toEqual(
           runbook.steps.map((s) => ({ command: s.command, safety: s.safety, anchor: s.heading?.anchor ?? null })),
         );
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fills every command with a value exactly as the runner does: cleaned, and quoted for its place', async () => {
+    // A value with everything a shell reads as code, an invisible character and a typographic quote.
+    const hostile = "it's $(reboot) `id` \u200b\u2019;|&";
+    const page = await browser.newPage();
+    try {
+      for (const runbook of catalogue.runbooks.filter((r) => r.steps.some((s) => s.placeholders.length > 0))) {
+        await page.goto(`${siteUrl()}${runbook.url}`);
+        const values: Values = new Map();
+        for (const input of await page.locator('[data-var-input]').all()) {
+          await input.fill(hostile);
+          giveValue(values, (await input.getAttribute('data-var-input'))!, hostile, 'typed');
+        }
+        const shown = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.runbook-body .cmd')].map((command) => {
+            const code = command.querySelector('code')!.cloneNode(true) as HTMLElement;
+            for (const skip of code.querySelectorAll('.no-copy')) skip.remove();
+            return (code.textContent ?? '').trim();
+          }),
+        );
+        expect(shown, runbook.id).toEqual(runbook.steps.map((s) => fillCommand(s, values).text));
       }
     } finally {
       await page.close();
