@@ -3,6 +3,7 @@
  * Without a terminal nothing is ever asked (the session only asks in interactive mode, which the
  * command refuses without one); the same screen output goes to stdout.
  */
+import { quoteInto } from '../domain/values.ts';
 import type { RunUi } from '../runner/session.ts';
 import type { PreparedStep } from '../runner/step.ts';
 import { harmless, paint, type Keyboard, type Screen } from './terminal.ts';
@@ -24,6 +25,7 @@ export function describeStep(screen: Screen, step: PreparedStep, number: number,
     classLine += paint(screen, 'red', ` (the catalogue says ${step.step.safety}: the values make it ${safety})`);
   lines.push(classLine);
   if (step.local) lines.push(`  ${paint(screen, 'dim', 'runs here, on this machine (no kubectl in it)')}`);
+  if (step.endless) lines.push(`  ${paint(screen, 'dim', `${step.endless}: Ctrl-C stops it`)}`);
   if (step.filled.defaulted.length > 0)
     lines.push(`  ${paint(screen, 'dim', `default value used for ${step.filled.defaulted.join(', ')}`)}`);
   return `${lines.join('\n')}\n`;
@@ -74,7 +76,7 @@ export function terminalUi(screen: Screen, keys: Keyboard): RunUi {
     async confirmValues(unusual) {
       for (const v of unusual) {
         screen.write(
-          `${paint(screen, 'yellow', `Unusual value for ${v.key}`)}: it ${v.prepared.problems.join('; it ')}.\n  It goes into the commands quoted, as text: ${JSON.stringify(v.prepared.value)}\n`,
+          `${paint(screen, 'yellow', `Unusual value for ${v.key}`)}: it ${v.prepared.problems.join('; it ')}.\n  It goes into the commands quoted, as data: ${quoteInto(v.prepared.value, 'unquoted')}\n`,
         );
       }
       const key = await (async () => {

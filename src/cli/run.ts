@@ -82,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
   const values = valuesFromFlags(flags, target.urlValues);
   const { runbook } = target;
   screen.write(
-    `${paint(screen, 'bold', `${runbook.id}: ${runbook.title}`)} (${runbook.severity}) · ${runbook.steps.length} steps, from ${origin}\n`,
+    `${paint(screen, 'bold', `${runbook.id}: ${runbook.title}`)} (${runbook.severity}) · ${runbook.steps.length} step${runbook.steps.length === 1 ? '' : 's'}, from ${origin}\n`,
   );
   if (target.unmatched.length > 0)
     screen.write(`Not a variable of this runbook, ignored: ${target.unmatched.join(', ')}\n`);

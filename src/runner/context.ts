@@ -1,7 +1,8 @@
 /**
  * The kubectl context a run works on, as kubectl itself reports it (`kubectl config current-context`,
  * `kubectl config view --minify`): the context, its cluster and server, its user and its default
- * namespace. Both read the kubeconfig only; neither talks to a cluster.
+ * namespace. Both read the kubeconfig only; neither talks to a cluster (the Google Cloud SDK's kubectl,
+ * a dispatcher, asks the server's /version first to pick which kubectl to run: a read of the version).
  */
 import { execFile } from 'node:child_process';
 

@@ -70,3 +70,33 @@ export function confirmationFor(
   }
   return { kind: 'type', word: calls[0]?.program ?? 'yes', what: 'the program name' };
 }
+
+/** A bool flag as kubectl reads it: -f, --follow, --follow=true. */
+const isSet = (value: string | undefined) => value !== undefined && !/^(false|f|0)$/i.test(value);
+
+/**
+ * Why a command runs until someone stops it, when it does (logs -f, get -w, port-forward, watch,
+ * tail -f): a read-only run, which nobody watches, skips it rather than wait forever.
+ */
+export function runsUntilStopped(calls: readonly ProgramCall[]): string | undefined {
+  for (const call of calls) {
+    if (call.wrappers.includes('watch')) return `watch repeats ${call.program} until stopped`;
+    if (call.argv) {
+      const [verb] = call.argv.path;
+      if (verb === 'logs' && isSet(flagValue(call.argv, 'follow')))
+        return 'kubectl logs -f follows the log until stopped';
+      if (
+        (verb === 'get' || verb === 'events') &&
+        (isSet(flagValue(call.argv, 'watch')) || isSet(flagValue(call.argv, 'watch-only')))
+      )
+        return `kubectl ${verb} -w watches until stopped`;
+      if (verb === 'port-forward' || verb === 'proxy' || verb === 'attach') return `kubectl ${verb} runs until stopped`;
+    } else if (
+      (call.program === 'tail' || call.program === 'journalctl') &&
+      call.args.some((a) => a.value === '--follow' || /^-[a-zA-Z]*[fF]/.test(a.value))
+    ) {
+      return `${call.program} -f follows until stopped`;
+    }
+  }
+  return undefined;
+}

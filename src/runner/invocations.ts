@@ -15,6 +15,8 @@ export interface ProgramCall {
   program: string;
   /** The word that names it, with its offsets in the command. */
   name: Word;
+  /** The wrappers it runs under, outermost first: ["sudo", "watch"]. */
+  wrappers: string[];
   args: Word[];
   /** Where its last word ends in the command. */
   end: number;
@@ -41,6 +43,7 @@ export function programCalls(command: string, reader: CommandReader): ProgramCal
       const call: ProgramCall = {
         program: invocation.program,
         name: word(invocation.name),
+        wrappers: invocation.wrappers,
         args: invocation.args.map(word),
         end: invocation.args.at(-1)?.end ?? invocation.name.end,
         inCommand: written.has(invocation.name.start),

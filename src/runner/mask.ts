@@ -96,7 +96,9 @@ export function secretOutputOf(calls: readonly KubectlCall[], reader: CommandRea
     const [verb] = call.argv.path;
     if (verb !== 'get' && verb !== 'edit' && verb !== 'apply' && verb !== 'create') continue;
     const types = call.argv.positionals.flatMap((p) => p.value.split('/')[0]!.split(','));
-    const secret = types.some((t) => reader.kubectl.resources.resolve(t)?.kind === 'Secret');
+    // `kubectl create secret generic …` names it in its command path, `get secret x` in its arguments.
+    const secret =
+      call.argv.path.includes('secret') || types.some((t) => reader.kubectl.resources.resolve(t)?.kind === 'Secret');
     if (!secret) continue;
     const output = flagValue(call.argv, 'output') ?? '';
     if (/^(json|yaml)$/.test(output)) found = found === 'all' ? 'all' : 'structured';

@@ -156,6 +156,10 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
         await skip(prepared, number, prepared.refusal);
         continue;
       }
+      if (mode === 'read-only' && prepared.endless) {
+        await skip(prepared, number, `${prepared.endless}: run it interactively`);
+        continue;
+      }
       if (mode === 'read-only' && prepared.verdict.safety !== 'read-only') {
         await skip(
           prepared,

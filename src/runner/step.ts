@@ -8,7 +8,7 @@ import type { CommandReader } from '../commands/reader.ts';
 import type { SafetyVerdict } from '../commands/safety.ts';
 import type { StepEntry } from '../schemas/command-catalogue.ts';
 import type { KubeContext } from './context.ts';
-import { classify, confirmationFor, type Confirmation } from './gate.ts';
+import { classify, confirmationFor, runsUntilStopped, type Confirmation } from './gate.ts';
 import { kubectlCalls, programCalls } from './invocations.ts';
 import { maskCommand, SECRET_NAME, secretOutputOf, type SecretOutput } from './mask.ts';
 import { pinContext, type PinnedCommand } from './pin-context.ts';
@@ -29,6 +29,8 @@ export interface PreparedStep {
   refusal?: string;
   /** It runs no kubectl: it runs here, on this machine, not through the cluster's API. */
   local: boolean;
+  /** Why it runs until stopped (logs -f, get -w), when it does. */
+  endless?: string;
   /** The command as the incident log records it. */
   logCommand: string;
   secretOutput: SecretOutput;
@@ -58,6 +60,7 @@ export function prepareStep(step: StepEntry, index: number, values: Values, opti
     unfilled.length > 0
       ? `not filled in: ${unfilled.join(', ')} (bash would read <…> as a redirection)`
       : pinned.refusal;
+  const endless = runsUntilStopped(calls);
   const secretValues = [...values.values()].filter((v) => SECRET_NAME.test(v.key)).map((v) => v.prepared.value);
   return {
     index,
@@ -69,6 +72,7 @@ export function prepareStep(step: StepEntry, index: number, values: Values, opti
     confirmation: confirmationFor(verdict.safety, pinned.text, runCalls, context?.namespace ?? 'default', reader),
     ...(refusal !== undefined ? { refusal } : {}),
     local: !calls.some((c) => c.program === 'kubectl' || c.program === 'helm'),
+    ...(endless !== undefined ? { endless } : {}),
     logCommand: maskCommand(pinned.text, runCalls, secretValues),
     secretOutput: secretOutputOf(kubectlCalls(runCalls), reader),
   };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCommandReader, type CommandReader } from '../../src/commands/reader.ts';
 import { contextFromConfigView } from '../../src/runner/context.ts';
-import { classify, confirmationFor } from '../../src/runner/gate.ts';
+import { classify, confirmationFor, runsUntilStopped } from '../../src/runner/gate.ts';
 import { kubectlCalls, programCalls } from '../../src/runner/invocations.ts';
 import { pinContext } from '../../src/runner/pin-context.ts';
 import { prepareStep } from '../../src/runner/step.ts';
@@ -86,6 +86,22 @@ describe('the safety gate', () => {
     const [step] = await stepsOfMarkdown('```bash\nkubectl logs <pod-name>\n```');
     const prepared = prepareStep(step!, 0, new Map(), { reader, context: undefined, useDefaults: true });
     expect(prepared.refusal).toBe('not filled in: <pod-name> (bash would read <…> as a redirection)');
+  });
+});
+
+describe('commands that run until stopped', () => {
+  const endless = (command: string) => runsUntilStopped(programCalls(command, reader));
+  it('are found by what they do: follow, watch, forward', () => {
+    expect(endless('kubectl logs -f api-7c9')).toBe('kubectl logs -f follows the log until stopped');
+    expect(endless('kubectl -n prod get pods --watch')).toBe('kubectl get -w watches until stopped');
+    expect(endless('kubectl port-forward svc/api 8080:80')).toBe('kubectl port-forward runs until stopped');
+    expect(endless('watch -n 5 kubectl get pods')).toBe('watch repeats kubectl until stopped');
+    expect(endless('journalctl -u kubelet -f')).toBe('journalctl -f follows until stopped');
+  });
+  it('leave the rest alone', () => {
+    expect(endless('kubectl logs api-7c9 --follow=false')).toBeUndefined();
+    expect(endless('kubectl get pods -o wide')).toBeUndefined();
+    expect(endless('tail -n 100 /var/log/syslog')).toBeUndefined();
   });
 });
 

@@ -44,6 +44,9 @@ describe('masking what kubectl get secret prints', () => {
     expect(secretOutput('kubectl get secret db -o yaml')).toBe('structured');
     expect(secretOutput('kubectl get secrets/db -n prod -o json | jq .')).toBe('structured');
     expect(secretOutput("kubectl get secret db -o jsonpath='{.data.password}' | base64 -d")).toBe('all');
+    expect(secretOutput('kubectl create secret generic db --from-literal=a=b --dry-run=client -o yaml')).toBe(
+      'structured',
+    );
     expect(secretOutput('kubectl get secret db')).toBe('none');
     expect(secretOutput('kubectl get configmap db -o yaml')).toBe('none');
   });
