@@ -115,9 +115,10 @@ export async function loadCatalogue({
   cwd = process.cwd(),
 }: SourceOptions): Promise<LoadedCatalogue> {
   if (from !== undefined && site !== undefined) throw new CatalogueError('--from and --site both given: pass one');
-  const chosenSite = site ?? (from === undefined ? env['RUNBOOK_SITE'] : undefined);
+  // An empty variable is an unset one.
+  const chosenSite = site ?? (from === undefined ? env['RUNBOOK_SITE'] || undefined : undefined);
   if (chosenSite) return fromSite(chosenSite);
-  const chosen = from ?? env['RUNBOOK_FROM'];
+  const chosen = from ?? (env['RUNBOOK_FROM'] || undefined);
   if (chosen === undefined) {
     const dist = path.join(cwd, 'dist');
     if (await isFile(path.join(dist, CATALOGUE_FILE))) return fromFolder(dist);
