@@ -6,8 +6,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { text } from 'node:stream/consumers';
+import { openPromise as openZip } from 'yauzl';
 import type { CommandCatalogue } from '../schemas/command-catalogue.ts';
-import { readZip } from '../offline/zip.ts';
 import { CatalogueError, parseCatalogue } from './catalogue.ts';
 
 export const CATALOGUE_FILE = 'commands.json';
@@ -56,18 +57,23 @@ async function fromFolder(dir: string): Promise<LoadedCatalogue> {
 }
 
 async function fromZip(file: string): Promise<LoadedCatalogue> {
-  let entries;
+  let zip;
   try {
-    entries = readZip(await readFile(file));
+    zip = await openZip(file, { strictFileNames: true });
   } catch (error) {
-    throw new CatalogueError(`${file}: ${(error as Error).message}`);
+    throw new CatalogueError(`${file}: ${(error as Error).message}: is it the offline copy of a site?`);
   }
-  // The offline archive holds one top folder: <name>/commands.json.
-  const entry = entries.find((e) => e.name === CATALOGUE_FILE || /^[^/]+\/commands\.json$/.test(e.name));
-  if (!entry)
-    throw new CatalogueError(`${file}: no ${CATALOGUE_FILE} in this archive: is it the offline copy of a site?`);
-  const origin = `${file}!${entry.name}`;
-  return { catalogue: parseCatalogue(Buffer.from(entry.data).toString('utf8'), origin), origin };
+  try {
+    // The offline archive holds one top folder: <name>/commands.json. Only that entry is read.
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== CATALOGUE_FILE && !/^[^/]+\/commands\.json$/.test(entry.fileName)) continue;
+      const origin = `${file}!${entry.fileName}`;
+      return { catalogue: parseCatalogue(await text(await zip.openReadStreamPromise(entry)), origin), origin };
+    }
+  } finally {
+    zip.close();
+  }
+  throw new CatalogueError(`${file}: no ${CATALOGUE_FILE} in this archive: is it the offline copy of a site?`);
 }
 
 /** The site's root with a trailing slash: https://runbooks.example.com/ or …/docs/ under a base path. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
-import { readZip } from '../../src/offline/zip.ts';
+import { readZip } from '../support/zip.ts';
 import { giveValue, fillCommand, type Values } from '../../src/runner/values.ts';
 import { commandCatalogueSchema, type CommandCatalogue } from '../../src/schemas/command-catalogue.ts';
 import { projectRoot } from '../support/project.ts';
@@ -91,7 +91,7 @@ describe('commands.json', () => {
   it('is in the offline copy, byte for byte', async () => {
     const downloads = path.join(projectRoot, process.env['BUILD_OUT_DIR'] ?? 'dist', 'downloads');
     const archive = (await readdir(downloads)).find((f) => f.endsWith('.zip'))!;
-    const entries = readZip(await readFile(path.join(downloads, archive)));
+    const entries = await readZip(await readFile(path.join(downloads, archive)));
     const inCopy = entries.find((e) => e.name.endsWith('/commands.json') && e.name.split('/').length === 2);
     const served = Buffer.from(await (await fetch(`${siteUrl()}/commands.json`)).arrayBuffer());
     expect(inCopy && Buffer.from(inCopy.data).equals(served)).toBe(true);

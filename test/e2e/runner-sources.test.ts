@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/offline/zip.ts';
+import { readZip } from '../support/zip.ts';
 import { projectRoot } from '../support/project.ts';
 import { siteUrl } from '../support/site.ts';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
     (await readdir(downloads)).find((f) => f.endsWith('.zip'))!,
   );
   extracted = await mkdtemp(path.join(tmpdir(), 'runbook-offline-'));
-  for (const entry of readZip(await readFile(zip))) {
+  for (const entry of await readZip(await readFile(zip))) {
     const target = path.join(extracted, entry.name);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, entry.data);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZip } from '../../src/offline/zip.ts';
+import { createArchive } from '../../src/offline/archive.ts';
 import { parseCatalogue } from '../../src/runner/catalogue.ts';
 import { loadCatalogue } from '../../src/runner/catalogue-source.ts';
 import { catalogueOf, writeSite } from '../support/catalogue.ts';
@@ -64,7 +64,10 @@ describe('where the catalogue comes from', () => {
     const zip = path.join(scratch, 'copy.zip');
     await writeFile(
       zip,
-      createZip([{ name: 'runbooks-offline-0.1.0/commands.json', data: Buffer.from(json) }], new Date(0)),
+      await createArchive(
+        [{ name: 'runbooks-offline-0.1.0/commands.json', data: Buffer.from(json) }],
+        new Date('2026-01-01T00:00:00Z'),
+      ),
     );
     const loaded = await loadCatalogue({ from: zip, env: {} });
     expect(loaded.catalogue).toEqual(catalogue);
