@@ -5,6 +5,9 @@
  * kubectl v1.32 to get, describe, logs (-f too), delete, scale and rollout restart. It records every
  * request it receives, so a test can assert what reached "the cluster" and, above all, what did not.
  *
+ * No OpenAPI document (/openapi/v2 and /v3 answer 404): kubectl get prints the server's tables and
+ * describe uses its typed describers, so neither asks for one; explain, apply and edit would.
+ *
  * Plain HTTP rather than TLS: there is no certificate to make, and nothing but 127.0.0.1 is ever
  * involved. Tests point kubectl at it with a kubeconfig of their own (test/support/kubeconfig.ts).
  */
