@@ -177,15 +177,16 @@ function tokensOf(block: AnalyzedBlock, reader: CommandReader): CodeToken[] {
   );
 }
 
-/** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
+/** Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from. */
 export async function buildCommandBlock(
   code: string,
   lang: string,
-): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
+): Promise<{ element: Element; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
   const reader = await loadCommandReader();
   const block = analyzeBlock(code, lang, reader);
   return {
     element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang),
     placeholders: block.placeholders,
+    block,
   };
 }
