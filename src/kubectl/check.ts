@@ -100,12 +100,15 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
   };
   const parsed = parseKubectlArgv(args, model);
   const flags = flagsByName(parsed);
-  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report);
+  // With -h/--help kubectl parses the flags (their types too), then prints the help: nothing else is checked.
+  const help = flags.has('help');
+  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report, help);
   const problem = parsed.problems[0];
   if (problem) {
     reportProblem(problem, report);
     return findings;
   }
+  if (help) return findings;
   const { node, positionals } = parsed;
   const spec = node.spec;
   const path = parsed.path.join(' ');
@@ -121,7 +124,7 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
     report(
       next ?? args[parsed.pathEnd - 1],
       'error',
-      'kubectl/unknown-command',
+      next ? 'kubectl/unknown-command' : 'kubectl/needs-subcommand',
       next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`,
       guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`,
     );
@@ -142,6 +145,28 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
   const rule = POSITIONAL[path];
   if (rule) checkPositionals(rule, path, parsed, flags, model, report);
   return findings;
+}
+
+/** Findings that say a command is incomplete (`kubectl logs`, `kubectl apply -f`) rather than wrong. */
+const INCOMPLETE = new Set([
+  'kubectl/missing-command',
+  'kubectl/needs-subcommand',
+  'kubectl/flag-needs-value',
+  'kubectl/required-flag',
+  'kubectl/missing-argument',
+  'kubectl/exec-needs-command',
+]);
+
+/**
+ * Whether the words after `kubectl` mention a command rather than give one to run, as prose does in
+ * inline code: no arguments, and nothing wrong but that it is incomplete (`kubectl logs`, `kubectl
+ * exec`, `kubectl rollout`, `kubectl apply -f`). `kubectl gett` is no mention but a mistake.
+ */
+export function isMention(args: readonly KubectlArg[], model: KubectlModel): boolean {
+  const parsed = parseKubectlArgv(args, model, { tolerant: true });
+  if (parsed.positionals.length > 0 || parsed.afterDashes !== undefined) return false;
+  const errors = checkKubectl(args, model).filter((f) => f.severity === 'error');
+  return errors.length > 0 && errors.every((f) => INCOMPLETE.has(f.rule));
 }
 
 type Report = (
@@ -166,7 +191,7 @@ function reportProblem(problem: ArgvProblem, report: Report): void {
       return;
     }
     case 'missing-command':
-      report(problem.arg, 'error', 'kubectl/unknown-command', 'kubectl needs a command', 'such as kubectl get pods');
+      report(problem.arg, 'error', 'kubectl/missing-command', 'kubectl needs a command', 'such as kubectl get pods');
       return;
     case 'unknown-flag': {
       const { arg, name, node } = problem;
@@ -205,7 +230,14 @@ function reportProblem(problem: ArgvProblem, report: Report): void {
   }
 }
 
-function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, flags: Flags, report: Report): void {
+function checkValue(
+  flag: FlagSpec,
+  value: string | undefined,
+  at: KubectlArg,
+  flags: Flags,
+  report: Report,
+  parseOnly = false,
+): void {
   if (flag.deprecated)
     report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
   if (value === undefined) {
@@ -230,6 +262,7 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, f
     report(at, 'error', 'kubectl/flag-value', `--${flag.name} ${typeProblem}`);
     return;
   }
+  if (parseOnly) return;
   if (flag.name === 'output') {
     checkOutput(value, flag, at, report);
     return;

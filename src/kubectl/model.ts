@@ -61,8 +61,22 @@ export function indexResources(resources: readonly ResourceSpec[]): ResourceInde
   };
 }
 
+/**
+ * -h/--help: cobra gives every command this flag, and lists it in no help's "Options" (so the
+ * generator never sees it). With it kubectl still parses every flag, then prints the help instead
+ * of checking arguments or running anything.
+ */
+export const HELP_FLAG: FlagSpec = {
+  name: 'help',
+  shorthand: 'h',
+  type: 'bool',
+  default: 'false',
+  bare: 'true',
+  help: 'help for the command',
+};
+
 export function buildKubectlModel(schema: KubectlSchema, resources: readonly ResourceSpec[]): KubectlModel {
-  const globalFlags = schema.globalFlags;
+  const globalFlags = [...schema.globalFlags, HELP_FLAG];
   const root: CommandNode = { display: 'kubectl', children: new Map(), flags: indexFlags(globalFlags) };
   const commands = [...schema.commands].sort((a, b) => a.path.length - b.path.length);
   for (const spec of commands) {

@@ -10,11 +10,14 @@
  * as the guide's wrong original) or ```bash novalidate="why this must not be checked".
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { analyzeBlock, hasCapsPlaceholder } from '../commands/block.ts';
+import { analyzeBlock, hasCapsPlaceholder, startsWithKubectl } from '../commands/block.ts';
+import { promptEnd } from '../commands/transcript.ts';
+import { isBracketedPlaceholder } from '../domain/placeholders.ts';
+import { isUsageSynopsis } from '../kubectl/usage-synopsis.ts';
 import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
-import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
-import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { checkKubectl, isMention, type KubectlArg } from '../kubectl/check.ts';
+import { codeBlocksOf, inlineCodeOf, mayHoldCommands } from '../markdown/code-blocks.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
 import { typographicCharacters } from '../text/typography.ts';
@@ -41,7 +44,9 @@ export interface Origin {
 
 interface Invocation {
   args: { value: string; start: number; end: number; expansion: boolean }[];
+  /** Offsets in the block of the word "kubectl" and of the end of its statement. */
   start: number;
+  statementEnd: number;
 }
 
 /** The kubectl invocations in a statement, with their argument words and offsets. */
@@ -59,15 +64,36 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
         end: w.end,
         expansion: w.expansion || (w.node !== undefined && hasCapsPlaceholder(w.node)),
       }));
-      invocations.push({ start: invocation.name.start, args });
+      invocations.push({ start: invocation.name.start, args, statementEnd: offset + statement.endIndex });
     },
     offset,
   );
   return invocations;
 }
 
+/**
+ * The text of a kubectl command, from the word "kubectl" to the end of the line its statement ends
+ * on: a synopsis that the shell parses as several statements (`kubectl get (TYPE | TYPE/NAME)`) is
+ * read whole.
+ */
+function commandText(code: string, invocation: Invocation): string {
+  const lineEnd = code.indexOf('\n', invocation.statementEnd);
+  return code.slice(invocation.start, lineEnd < 0 ? code.length : lineEnd);
+}
+
+export interface ShellCodeOptions {
+  /** The code is an inline code span: a mere mention of a command (`kubectl logs`) is not checked. */
+  inline?: boolean;
+}
+
 /** Validates one block of shell code. */
-export function validateShellCode(code: string, lang: string, origin: Origin, ctx: ValidatorContext): ValidationResult {
+export function validateShellCode(
+  code: string,
+  lang: string,
+  origin: Origin,
+  ctx: ValidatorContext,
+  { inline = false }: ShellCodeOptions = {},
+): ValidationResult {
   const invocations: Invocation[] = [];
   const block = analyzeBlock(code, lang, ctx, {
     classify: false,
@@ -78,13 +104,20 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
   const position = positionIn(block.code, origin);
 
   const diagnostics: Diagnostic[] = [];
+  let checked = 0;
   for (const invocation of invocations) {
+    if (isUsageSynopsis(commandText(block.code, invocation))) continue;
     const args: KubectlArg[] = invocation.args.map((a) => ({
       value: a.value,
       start: a.start,
       end: a.end,
-      placeholder: a.expansion || block.placeholders.some((p) => p.start < a.end && p.end > a.start),
+      placeholder:
+        a.expansion ||
+        isBracketedPlaceholder(a.value) ||
+        block.placeholders.some((p) => p.start < a.end && p.end > a.start),
     }));
+    if (inline && isMention(args, ctx.kubectl)) continue;
+    checked++;
     for (const finding of checkKubectl(args, ctx.kubectl)) {
       diagnostics.push({
         file: origin.file,
@@ -107,7 +140,7 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
       hint: 'type plain ASCII quotes, dashes and spaces in commands',
     });
   }
-  return { diagnostics, commands: invocations.length };
+  return { diagnostics, commands: checked };
 }
 
 /** File line and column of an offset in a block's code. */
@@ -125,7 +158,7 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
   const result: ValidationResult = { diagnostics: [], commands: 0 };
   const { tree } = parseMarkdown(text, { mdx: isMdxFile(file) });
   for (const fence of codeBlocksOf(tree, text)) {
-    if (!isShellBlock(fence)) continue;
+    if (!mayHoldCommands(fence)) continue;
     const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
     if (optOut !== undefined) {
       if (optOut === true || optOut.trim() === '') {
@@ -145,7 +178,25 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
     result.diagnostics.push(...block.diagnostics);
     result.commands += block.commands;
   }
+  for (const span of inlineCodeOf(tree, text)) {
+    const command = inlineCommand(span.code, ctx);
+    if (!command) continue;
+    const origin = { file, line: span.line, indent: span.codeColumn - 1 + command.offset };
+    const checked = validateShellCode(command.code, 'bash', origin, ctx, { inline: true });
+    result.diagnostics.push(...checked.diagnostics);
+    result.commands += checked.commands;
+  }
   return result;
+}
+
+/**
+ * The command an inline code span holds, without a prompt (`$ kubectl get pods`), or undefined when
+ * it holds none: kubectl must be the command (not `brew install kubectl`).
+ */
+function inlineCommand(code: string, ctx: ValidatorContext): { code: string; offset: number } | undefined {
+  const offset = promptEnd(code, () => true) ?? 0;
+  const command = code.slice(offset);
+  return startsWithKubectl(command, ctx) ? { code: command, offset } : undefined;
 }
 
 /** Validates the `commands` of every node of a decision tree file (content/trees/*.yaml). */

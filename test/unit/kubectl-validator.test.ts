@@ -93,7 +93,7 @@ describe('invalid commands fail with the right rule', () => {
     ["kubectl get pods -l 'app in (a,b'", 'kubectl/selector', ''],
     ['kubectl create deployment web', 'kubectl/required-flag', 'image'],
     ['kubectl get pods -n', 'kubectl/flag-needs-value', "'n' in -n"],
-    ['kubectl rollout', 'kubectl/unknown-command', 'needs a subcommand'],
+    ['kubectl rollout', 'kubectl/needs-subcommand', 'needs a subcommand'],
     ['kubectl rollout restrat deployment/x', 'kubectl/unknown-command', 'did you mean "kubectl rollout restart"?'],
     ['kubectl get deployment deployment/x', 'kubectl/resource-name-form', ''],
     ['env KUBECONFIG=/tmp/x kubectl gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
@@ -154,6 +154,69 @@ describe('in Markdown', () => {
     expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
       '2:16 warning shell/typographic-character',
     ]);
+  });
+
+  it('checks commands after $ , # and > prompts in shell blocks, and not the output after them', async () => {
+    const doc =
+      '```shell\n$ kubectl get deploymnets\nNAME   READY\nweb    gett\n# kubectl get pods --all-namespace\n```\n';
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '2:15 kubectl/unknown-resource',
+      '5:20 kubectl/unknown-flag',
+    ]);
+  });
+
+  it('checks the kubectl lines of fences without a language, indented code, and fences in blockquotes', async () => {
+    const doc = [
+      '```',
+      'kubectl get pods --bogus',
+      'NAME   READY   STATUS',
+      '```',
+      '',
+      '    kubectl get nodez',
+      '',
+      '> ```shell',
+      '> kubectl get deploymnets',
+      '> ```',
+    ].join('\n');
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '2:18 kubectl/unknown-flag',
+      '6:17 kubectl/unknown-resource',
+      '9:15 kubectl/unknown-resource',
+    ]);
+  });
+
+  it('reads a one-line ```kubectl …``` as inline code, as CommonMark does, and checks it there', async () => {
+    const doc = 'Run ```kubectl get podz``` now.\n\n```bash\nkubectl get pods\n```\n';
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '1:20 kubectl/unknown-resource',
+    ]);
+  });
+
+  it('checks complete inline commands at their own column, and skips mentions, synopses and installs', async () => {
+    const doc = [
+      'Run `kubectl -n $NAMESPACE describe pod $POD`, then `kubectl gett pods` and `$ kubectl get pods --all-namespace`.',
+      'Mentions: `kubectl exec`, `kubectl logs`, `kubectl apply -f`, `kubectl rollout`, `kubectl logs --help`.',
+      'Synopses: `kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]`, `kubectl get TYPE NAME`.',
+      'Not kubectl: `brew install kubectl`, `oc get podz`, `helm list --bogus`, `kubectx prod`.',
+    ].join('\n');
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '1:62 kubectl/unknown-command',
+      '1:97 kubectl/unknown-flag',
+    ]);
+  });
+
+  it('skips usage synopses in blocks and takes [POD] as a placeholder', async () => {
+    const doc = [
+      '```',
+      'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+      'kubectl get [(-o|--output=)json|yaml|name] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
+      '```',
+      '```bash',
+      'kubectl get [RESOURCE] -n [NAMESPACE]',
+      'kubectl describe pod [POD] -n [NAMESPACE]',
+      '```',
+    ].join('\n');
+    expect(await validateDoc(doc)).toEqual([]);
   });
 
   it('ignores shell blocks without kubectl and other languages', async () => {
