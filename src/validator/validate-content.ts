@@ -57,13 +57,22 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
     parser,
     (invocation) => {
       if (invocation.program !== 'kubectl') return;
-      // An expansion ($VAR, $(…)) or an ALL_CAPS placeholder makes a value unknown until run time.
+      // An expansion ($VAR, $(…)), an ALL_CAPS placeholder or what xargs puts in makes a value
+      // unknown until run time.
+      const replaced = invocation.fromInput?.replaces;
       const args = invocation.args.map((w) => ({
         value: w.value,
         start: w.start,
         end: w.end,
-        expansion: w.expansion || (w.node !== undefined && hasCapsPlaceholder(w.node)),
+        expansion:
+          w.expansion ||
+          (w.node !== undefined && hasCapsPlaceholder(w.node)) ||
+          (replaced !== undefined && w.value.includes(replaced)),
       }));
+      if (invocation.fromInput?.appended) {
+        const end = args.at(-1)?.end ?? invocation.name.end;
+        args.push({ value: '', start: end, end, expansion: true });
+      }
       invocations.push({ start: invocation.name.start, args, statementEnd: offset + statement.endIndex });
     },
     offset,

@@ -61,6 +61,16 @@ describe('valid commands pass', () => {
     "sh -c 'kubectl get pods -n prod'",
     'sudo install -o root -g root -m 0755 kubectl /usr/local/bin/kubectl',
     'env KUBECONFIG=/tmp/k timeout 30 kubectl get pods',
+    // What xargs reads from its input stands where -I says, or after the command.
+    'kubectl get pods -o name | xargs -I{} kubectl describe {}',
+    'kubectl get pods -o name | xargs -n1 kubectl logs',
+    'kubectl get pods -o name | xargs kubectl delete',
+    // kubectl is an argument here, not the command; and other tools are never read as kubectl.
+    'sudo apt-get install -y kubectl',
+    'brew install kubectl',
+    'oc get podz',
+    'helm install x --bogus',
+    'kubectx prod',
   ])('%s', async (code) => {
     expect((await errors(code)).map(formatDiagnostic)).toEqual([]);
   });
@@ -107,6 +117,17 @@ describe('invalid commands fail with the right rule', () => {
     ['kubectl --namespace', 'kubectl/flag-needs-value', '--namespace'],
     ["sh -c 'kubectl gett pods'", 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
     ['timeout 30 kubectl get deploymnets', 'kubectl/unknown-resource', 'did you mean deployments?'],
+    // However nested: watch's quoted command line, backticks, $(…) in strings, bash -c, wrappers' own flags.
+    ['watch "kubectl get podz"', 'kubectl/unknown-resource', 'pods'],
+    ["watch -n 5 'kubectl get podz -n x | grep y'", 'kubectl/unknown-resource', 'pods'],
+    ['echo `kubectl get podz`', 'kubectl/unknown-resource', 'pods'],
+    ['echo "$(kubectl get podz)"', 'kubectl/unknown-resource', 'pods'],
+    ["bash -c 'kubectl get podz'", 'kubectl/unknown-resource', 'pods'],
+    ['sudo -E kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['env -i KUBECONFIG=x kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['timeout -s KILL 10 kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['kubectl get pods -o name | xargs kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['minikube kubectl -- get podz', 'kubectl/unknown-resource', 'pods'],
   ])('%s -> %s', async (code, rule, text) => {
     const found = await errors(code);
     expect(found.map((d) => d.rule)).toContain(rule);
