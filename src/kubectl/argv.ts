@@ -26,7 +26,8 @@ export interface ParsedFlag {
 }
 
 export type ArgvProblem =
-  | { kind: 'unknown-command'; arg: KubectlArg; node: CommandNode }
+  /** `flagBefore`: a flag written before the word (kubectl then refuses to run it as a plugin). */
+  | { kind: 'unknown-command'; arg: KubectlArg; node: CommandNode; flagBefore?: KubectlArg }
   | { kind: 'missing-command'; arg: KubectlArg | undefined }
   | { kind: 'unknown-flag'; arg: KubectlArg; name: string; node: CommandNode }
   | { kind: 'unknown-shorthand'; arg: KubectlArg; letter: string; node: CommandNode }
@@ -102,14 +103,18 @@ export function parseKubectlArgv(
         continue;
       }
       if (parsed.node === model.root) {
-        if (stop({ kind: 'unknown-command', arg, node: model.root })) return parsed;
+        const flagBefore = args.slice(0, i).find((a) => isFlag(a.value));
+        const problem: ArgvProblem = { kind: 'unknown-command', arg, node: model.root };
+        if (flagBefore) problem.flagBefore = flagBefore;
+        if (stop(problem)) return parsed;
       }
     }
     commandDone = true;
     parsed.positionals.push(arg);
   }
   parsed.path = parsed.node.spec?.path ?? [];
-  if (parsed.node === model.root && !parsed.problems.some((p) => p.kind === 'unknown-command')) {
+  const help = parsed.flags.some((f) => f.spec.name === 'help');
+  if (parsed.node === model.root && !help && !parsed.problems.some((p) => p.kind === 'unknown-command')) {
     parsed.problems.push({ kind: 'missing-command', arg: args[0] });
   }
   return parsed;

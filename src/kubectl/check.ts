@@ -4,7 +4,7 @@
  * required flags, positional arguments per command, resource types, patch bodies, JSONPath, custom
  * columns, templates and label selectors; removed things are errors, deprecated ones warnings.
  */
-import { closest } from '../text/edit-distance.ts';
+import { closest, typingDistance } from '../text/edit-distance.ts';
 import {
   flagsByName,
   parseKubectlArgv,
@@ -14,10 +14,11 @@ import {
   type ParsedFlag,
 } from './argv.ts';
 import type { KubectlModel } from './model.ts';
-import { ROLLOUT_KINDS, SCALE_KINDS } from './resources.ts';
+import { ROLLOUT_KINDS } from './resources.ts';
 import type { FlagSpec } from './schema-types.ts';
 import {
   checkCustomColumns,
+  checkFieldSelector,
   checkFlagValue,
   checkGoTemplate,
   checkJsonPath,
@@ -92,6 +93,9 @@ const POSITIONAL: Record<string, Positional> = {
 
 type Flags = ReadonlyMap<string, ParsedFlag[]>;
 
+/** Commands that take KEY- to remove a key: label, annotate, set env (and taint, KEY:EFFECT-). */
+const KEY_REMOVALS = new Set(['label', 'annotate', 'set env', 'taint']);
+
 export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): Finding[] {
   const findings: Finding[] = [];
   const report: Report = (arg, severity, rule, message, hint) => {
@@ -105,7 +109,7 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
   for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report, help);
   const problem = parsed.problems[0];
   if (problem) {
-    reportProblem(problem, report);
+    reportProblem(problem, report, model.plugins);
     return findings;
   }
   if (help) return findings;
@@ -177,17 +181,54 @@ type Report = (
   hint?: string,
 ) => void;
 
-function reportProblem(problem: ArgvProblem, report: Report): void {
+/**
+ * Whether an unknown command word is a slip of the keyboard for one of kubectl's commands rather than
+ * a plugin's name: one edit from a command of up to four letters (two from a longer one, an exchange
+ * of neighbouring letters counting as one), or the start of one. kubectl's own "Did you mean" is
+ * looser (two edits for any word), and would take the ctx and ns plugins for typos of cp.
+ */
+function looksLikeTypo(word: string, commands: readonly string[]): boolean {
+  const lower = word.toLowerCase();
+  const allowed = lower.length <= 4 ? 1 : 2;
+  return commands.some(
+    (c) =>
+      (Math.abs(c.length - lower.length) <= allowed && typingDistance(lower, c) <= allowed) ||
+      (lower.length >= 3 && c.startsWith(lower)),
+  );
+}
+
+function reportProblem(problem: ArgvProblem, report: Report, plugins: ReadonlySet<string> | undefined): void {
   switch (problem.kind) {
     case 'unknown-command': {
-      const guess = closest(problem.arg.value, problem.node.children.keys());
-      report(
-        problem.arg,
-        'error',
-        'kubectl/unknown-command',
-        `unknown command "${problem.arg.value}" for "kubectl"`,
-        guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands',
-      );
+      const word = problem.arg.value;
+      const commands = [...problem.node.children.keys()];
+      const plugin = plugins?.has(word) || !looksLikeTypo(word, commands);
+      if (plugin && problem.flagBefore) {
+        report(
+          problem.flagBefore,
+          'error',
+          'kubectl/flag-before-plugin',
+          `flags cannot be placed before plugin name: ${problem.flagBefore.value}`,
+          `kubectl runs "${word}" as the plugin kubectl-${word}, and takes no flags before it: move them after "${word}"`,
+        );
+      } else if (plugin) {
+        report(
+          problem.arg,
+          'warning',
+          'kubectl/plugin',
+          `kubectl ${word}: plugin: not checked`,
+          `"${word}" is no kubectl command, so kubectl runs the plugin kubectl-${word} from PATH (krew installs plugins)`,
+        );
+      } else {
+        const guess = closest(word, commands);
+        report(
+          problem.arg,
+          'error',
+          'kubectl/unknown-command',
+          `unknown command "${word}" for "kubectl"`,
+          guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands',
+        );
+      }
       return;
     }
     case 'missing-command':
@@ -264,7 +305,7 @@ function checkValue(
   }
   if (parseOnly) return;
   if (flag.name === 'output') {
-    checkOutput(value, flag, at, report);
+    checkOutput(value, flag, flags.get('template')?.at(-1)?.value, at, report);
     return;
   }
   if (flag.enum && !flag.enum.includes(value)) {
@@ -279,7 +320,7 @@ function checkValue(
     return;
   }
   if (flag.name === 'selector' || flag.name === 'field-selector') {
-    const problem = checkLabelSelector(value);
+    const problem = flag.name === 'selector' ? checkLabelSelector(value) : checkFieldSelector(value);
     if (problem) report(at, 'error', 'kubectl/selector', `--${flag.name}: ${problem}`);
   }
   if (flag.name === 'patch') {
@@ -293,10 +334,20 @@ function checkValue(
   }
 }
 
-function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Report): void {
+/**
+ * -o FORMAT or -o FORMAT=ARGUMENT; the template formats take their argument after "=" or from
+ * --template (`-o go-template --template='{{.metadata.name}}'`), as kubectl's printer flags do.
+ */
+function checkOutput(
+  value: string,
+  flag: FlagSpec,
+  templateFlag: string | undefined,
+  at: KubectlArg,
+  report: Report,
+): void {
   const eq = value.indexOf('=');
   const format = eq < 0 ? value : value.slice(0, eq);
-  const argument = eq < 0 ? undefined : value.slice(eq + 1);
+  const argument = eq < 0 ? (templateFlag === '' ? undefined : templateFlag) : value.slice(eq + 1);
   if (flag.enum && !flag.enum.includes(format)) {
     const guess = closest(format, flag.enum);
     report(
@@ -341,6 +392,20 @@ function checkPositionals(
       if (type === '' || type === 'all') continue;
       const resource = resources.resolve(type);
       if (!resource) {
+        const gone = resources.removed(type);
+        if (gone) {
+          const named = type.split('.')[1] ?? '';
+          const versions = gone.versions.includes(named) ? [named] : gone.versions;
+          const what = gone.typeRemoved ? gone.kind : `${gone.group}/${versions.join(', ')} ${gone.kind}`;
+          report(
+            at,
+            'error',
+            'kubectl/removed-api',
+            `${what} is no longer served: it was removed in Kubernetes ${gone.removedIn}`,
+            `use ${gone.replacement}`,
+          );
+          continue;
+        }
         // A near miss (deploymnets), else a type the word contains (old-deployments).
         const lower = type.toLowerCase();
         const guess =
@@ -353,10 +418,14 @@ function checkPositionals(
           'error',
           'kubectl/unknown-resource',
           `the server doesn't have a resource type "${type}"`,
-          guess ? `did you mean ${guess}?` : 'custom resources are declared in content/kubectl-custom-resources.yaml',
+          guess
+            ? `did you mean ${guess}?`
+            : 'a custom resource is known from its CustomResourceDefinition in the docs, or from kubectl-custom-resources.yaml',
         );
         continue;
       }
+      if (resource.featureGate)
+        report(at, 'warning', 'kubectl/feature-gated-resource', `${resource.name}: ${resource.featureGate}`);
       if (resource.deprecated)
         report(at, 'warning', 'kubectl/deprecated-resource', `${resource.name} is deprecated`, resource.deprecated);
       if (rule === 'rollout' && !ROLLOUT_KINDS.includes(resource.kind)) {
@@ -371,13 +440,13 @@ function checkPositionals(
       if (rule === 'rollout' && /pause|resume/.test(path) && resource.kind !== 'Deployment') {
         report(at, 'error', 'kubectl/rollout-kind', `kubectl ${path} works on Deployments only, not ${resource.kind}`);
       }
-      if (rule === 'scale' && !SCALE_KINDS.includes(resource.kind)) {
+      if (rule === 'scale' && !resource.scale) {
         report(
           at,
           'error',
           'kubectl/scale-kind',
-          `kubectl scale does not support ${resource.kind}`,
-          `scale works on ${SCALE_KINDS.join(', ')}`,
+          `kubectl scale does not support ${resource.kind}: it has no /scale subresource`,
+          'scale works on Deployments, ReplicaSets, StatefulSets, ReplicationControllers and custom resources with a scale subresource',
         );
       }
     }
@@ -426,7 +495,7 @@ function checkPositionals(
   // types, rollout, scale: TYPE NAME..., TYPE/NAME..., TYPE1,TYPE2. Key operations are not resources:
   // label/annotate KEY=VALUE and KEY-, set env KEY=VALUE, set image CONTAINER=IMAGE.
   const isKeyOperation = (p: KubectlArg) =>
-    p.value.includes('=') || ((path === 'label' || path === 'annotate') && p.value.endsWith('-'));
+    p.value.includes('=') || (KEY_REMOVALS.has(path) && p.value.endsWith('-'));
   const resourceArgs = positionals.filter((p) => !isKeyOperation(p));
   const first = resourceArgs[0];
   if (!first) return;

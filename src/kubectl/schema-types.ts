@@ -75,4 +75,30 @@ export interface ResourceSpec {
   namespaced: boolean;
   /** Set for resources that still work but are deprecated: why, and what to use. */
   deprecated?: string;
+  /** Other versions the group serves besides the preferred one (autoscaling serves v2 and v1). */
+  otherVersions?: string[];
+  /** It has a /scale subresource, so `kubectl scale` and `kubectl autoscale` work on it. */
+  scale?: boolean;
+  /**
+   * Set for built-in APIs that v1.32 serves only when a feature gate (and its API version) is
+   * turned on: what has to be on. The validator knows them and warns.
+   */
+  featureGate?: string;
+}
+
+/** An API kubectl can no longer reach on a v1.32 cluster: a resource type, or versions of one. */
+export interface RemovedApi {
+  name: string;
+  singular: string;
+  shortNames: string[];
+  kind: string;
+  group: string;
+  /** The versions that went; every version when the type itself went. */
+  versions: string[];
+  /** Whether the type is gone altogether (not only these versions). */
+  typeRemoved: boolean;
+  /** The release that stopped serving them: "v1.25". */
+  removedIn: string;
+  /** What to use instead. */
+  replacement: string;
 }

@@ -90,8 +90,9 @@ const LABEL_NAME =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
-/** A label selector as -l takes it: app=nats,tier!=db,env in (prod,staging),!canary */
+/** A label selector as -l takes it: app=nats,tier!=db,env in (prod,staging),!canary; "" selects everything. */
 export function checkLabelSelector(selector: string): string | undefined {
+  if (selector.trim() === '') return undefined;
   // Split on commas that are not inside parentheses.
   const requirements: string[] = [];
   let depth = 0;
@@ -122,6 +123,24 @@ export function checkLabelSelector(selector: string): string | undefined {
     if (!LABEL_NAME.test(key!)) return `"${key}" is not a valid label key`;
     if (not && operator) return `"!${key}" cannot take a value`;
     if (operator && !LABEL_VALUE.test(value!.trim())) return `"${value}" is not a valid label value`;
+  }
+  return undefined;
+}
+
+/**
+ * A field selector as --field-selector takes it (apimachinery's fields.ParseSelector): terms
+ * `field=value`, `field==value` or `field!=value` joined by commas, a value possibly empty; no sets
+ * (`in (…)`), no bare keys. "" selects everything.
+ */
+export function checkFieldSelector(selector: string): string | undefined {
+  if (selector.trim() === '') return undefined;
+  for (const term of selector.split(/(?<!\\),/)) {
+    const match = /^([^=!\s]+)\s*(==|=|!=)(.*)$/.exec(term.trim());
+    if (!match) {
+      return /\s(in|notin)\s*\(/.test(term)
+        ? `"${term.trim()}": a field selector takes only =, == and !=, not set operators`
+        : `"${term.trim()}" is not a field selector term such as status.phase=Running`;
+    }
   }
   return undefined;
 }

@@ -20,6 +20,7 @@ import { checkKubectl, isMention, type KubectlArg } from '../kubectl/check.ts';
 import { codeBlocksOf, inlineCodeOf, mayHoldCommands } from '../markdown/code-blocks.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
+import { factsOfMarkdown, modelWithFacts } from './docs-facts.ts';
 import { typographicCharacters } from '../text/typography.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
 import { visitInvocations } from '../shell/words.ts';
@@ -166,6 +167,10 @@ function positionIn(code: string, origin: Origin): (offset: number) => { line: n
 export function validateMarkdown(file: string, text: string, ctx: ValidatorContext): ValidationResult {
   const result: ValidationResult = { diagnostics: [], commands: 0 };
   const { tree } = parseMarkdown(text, { mdx: isMdxFile(file) });
+  // Custom resources the page defines and plugins it installs hold for its commands.
+  const facts = factsOfMarkdown(tree, text);
+  if (facts.resources.length > 0 || facts.plugins.size > 0)
+    ctx = { ...ctx, kubectl: modelWithFacts(ctx.kubectl, facts) };
   for (const fence of codeBlocksOf(tree, text)) {
     if (!mayHoldCommands(fence)) continue;
     const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
