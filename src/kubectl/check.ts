@@ -15,7 +15,8 @@ import {
 } from './argv.ts';
 import type { KubectlModel } from './model.ts';
 import { ROLLOUT_KINDS } from './resources.ts';
-import type { FlagSpec } from './schema-types.ts';
+import { checkArgumentRules, isUpdate } from './argument-rules.ts';
+import type { FlagSpec, RemovedFlag } from './schema-types.ts';
 import {
   checkCustomColumns,
   checkFieldSelector,
@@ -24,7 +25,10 @@ import {
   checkJsonPath,
   checkLabelSelector,
   checkPatchBody,
+  checkTaint,
+  checkTolerations,
 } from './syntax.ts';
+import { parse as parseYaml } from 'yaml';
 
 export type { KubectlArg } from './argv.ts';
 
@@ -36,13 +40,6 @@ export interface Finding {
   message: string;
   hint?: string;
 }
-
-/** Flags kubectl no longer has, with what replaced them. */
-const REMOVED_FLAGS: Record<string, string> = {
-  'delete-local-data': '--delete-local-data was removed in kubectl 1.23: use --delete-emptydir-data',
-  export: '--export was removed in kubectl 1.18: use kubectl get -o yaml, and strip the status',
-  generator: '--generator was removed in kubectl 1.21: kubectl run creates a Pod; use kubectl create for other kinds',
-};
 
 /** Annotations that still parse but no longer do anything. */
 export const DEPRECATED_ANNOTATIONS: Record<string, string> = {
@@ -68,7 +65,7 @@ const POSITIONAL: Record<string, Positional> = {
   label: 'types',
   annotate: 'types',
   wait: 'types',
-  autoscale: 'types',
+  autoscale: 'scale',
   expose: 'types',
   'set image': 'types',
   'set env': 'types',
@@ -76,6 +73,7 @@ const POSITIONAL: Record<string, Positional> = {
   'set selector': 'types',
   'set serviceaccount': 'types',
   'set subject': 'types',
+  taint: 'types',
   'rollout restart': 'rollout',
   'rollout undo': 'rollout',
   'rollout status': 'rollout',
@@ -93,23 +91,26 @@ const POSITIONAL: Record<string, Positional> = {
 
 type Flags = ReadonlyMap<string, ParsedFlag[]>;
 
-/** Commands that take KEY- to remove a key: label, annotate, set env (and taint, KEY:EFFECT-). */
-const KEY_REMOVALS = new Set(['label', 'annotate', 'set env', 'taint']);
+export interface CheckOptions {
+  /** kubectl's environment as the command shows it (`KUBECTL_APPLYSET=true kubectl apply …`). */
+  env?: ReadonlyMap<string, string>;
+}
 
-export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): Finding[] {
+export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const report: Report = (arg, severity, rule, message, hint) => {
     const at = arg ?? args[0];
     findings.push({ start: at?.start ?? 0, end: at?.end ?? 0, severity, rule, message, ...(hint ? { hint } : {}) });
   };
-  const parsed = parseKubectlArgv(args, model);
+  const parsed = parseKubectlArgv(args, model, { env: options.env ?? new Map() });
   const flags = flagsByName(parsed);
   // With -h/--help kubectl parses the flags (their types too), then prints the help: nothing else is checked.
   const help = flags.has('help');
-  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report, help);
+  const effects = model.root.children.get('taint')?.spec?.taintEffects ?? [];
+  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report, help, effects);
   const problem = parsed.problems[0];
   if (problem) {
-    reportProblem(problem, report, model.plugins);
+    reportProblem(problem, report, model.plugins, model.removedGlobalFlags);
     return findings;
   }
   if (help) return findings;
@@ -146,14 +147,56 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
       );
   }
 
+  for (const f of checkArgumentRules(spec?.args, path, spec?.usage ?? '', parsed, args[parsed.pathEnd - 1]))
+    report(f.at, 'error', f.rule, f.message, f.hint);
+  if (spec?.taintEffects) {
+    for (const update of parsed.positionals.filter((p) => !p.placeholder && isUpdate(p, path, spec.args))) {
+      const problem = checkTaint(update.value, spec.taintEffects);
+      if (problem)
+        report(
+          update,
+          'error',
+          'kubectl/taint',
+          problem,
+          'a taint is key=value:effect; key:effect- or key- removes one',
+        );
+    }
+  }
+
+  if (path === 'cp') checkCopy(parsed.positionals, args[parsed.pathEnd - 1], report);
+
   const rule = POSITIONAL[path];
   if (rule) checkPositionals(rule, path, parsed, flags, model, report);
   return findings;
 }
 
+/** kubectl cp: a source and a destination, one of them in a pod (POD:PATH). kubectl's messages. */
+function checkCopy(positionals: readonly KubectlArg[], at: KubectlArg | undefined, report: Report): void {
+  if (positionals.some((p) => p.placeholder)) return;
+  if (positionals.length !== 2) {
+    report(
+      at,
+      'error',
+      'kubectl/missing-argument',
+      'source and destination are required',
+      'kubectl cp SOURCE DESTINATION',
+    );
+  } else if (!positionals.some((p) => /^[^/.][^/]*:/.test(p.value))) {
+    report(
+      positionals[0],
+      'error',
+      'kubectl/cp-remote',
+      'one of src or dest must be a remote file specification',
+      'write the pod side as POD:PATH (or NAMESPACE/POD:PATH)',
+    );
+  }
+}
+
 /** Findings that say a command is incomplete (`kubectl logs`, `kubectl apply -f`) rather than wrong. */
 const INCOMPLETE = new Set([
   'kubectl/missing-command',
+  'kubectl/missing-flag',
+  'kubectl/missing-update',
   'kubectl/needs-subcommand',
   'kubectl/flag-needs-value',
   'kubectl/required-flag',
@@ -197,7 +240,12 @@ function looksLikeTypo(word: string, commands: readonly string[]): boolean {
   );
 }
 
-function reportProblem(problem: ArgvProblem, report: Report, plugins: ReadonlySet<string> | undefined): void {
+function reportProblem(
+  problem: ArgvProblem,
+  report: Report,
+  plugins: ReadonlySet<string> | undefined,
+  removedGlobalFlags: ReadonlyMap<string, RemovedFlag>,
+): void {
   switch (problem.kind) {
     case 'unknown-command': {
       const word = problem.arg.value;
@@ -236,8 +284,23 @@ function reportProblem(problem: ArgvProblem, report: Report, plugins: ReadonlySe
       return;
     case 'unknown-flag': {
       const { arg, name, node } = problem;
-      if (REMOVED_FLAGS[name]) {
-        report(arg, 'error', 'kubectl/removed-flag', `unknown flag: --${name}`, REMOVED_FLAGS[name]);
+      const removed = node.spec?.removedFlags?.find((f) => f.name === name) ?? removedGlobalFlags.get(name);
+      if (problem.needsEnv) {
+        report(
+          arg,
+          'error',
+          'kubectl/flag-needs-switch',
+          `unknown flag: --${name}: kubectl has it only with ${problem.needsEnv} set`,
+          `write ${problem.needsEnv} ${node.display} …, or export ${problem.needsEnv} first`,
+        );
+      } else if (removed) {
+        report(
+          arg,
+          'error',
+          'kubectl/removed-flag',
+          `unknown flag: --${name}: ${removed.lastSeen ? `kubectl ${removed.lastSeen} was the last to have it` : 'kubectl removed it'}`,
+          removed.hint,
+        );
       } else {
         const guess = closest(name, node.flags.byName.keys());
         report(
@@ -277,7 +340,8 @@ function checkValue(
   at: KubectlArg,
   flags: Flags,
   report: Report,
-  parseOnly = false,
+  parseOnly: boolean,
+  taintEffects: readonly string[],
 ): void {
   if (flag.deprecated)
     report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
@@ -296,6 +360,16 @@ function checkValue(
   const deprecatedValue = DEPRECATED_VALUES[flag.name]?.[value];
   if (deprecatedValue) {
     report(at, 'warning', 'kubectl/deprecated-value', deprecatedValue);
+    return;
+  }
+  // --request-timeout is a string kubectl reads as a whole number of seconds or a duration.
+  if (flag.name === 'request-timeout' && checkFlagValue('int', value) && checkFlagValue('duration', value)) {
+    report(
+      at,
+      'error',
+      'kubectl/flag-value',
+      'Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)',
+    );
     return;
   }
   const typeProblem = checkFlagValue(flag.type, value);
@@ -330,6 +404,23 @@ function checkValue(
     for (const [annotation, why] of Object.entries(DEPRECATED_ANNOTATIONS)) {
       if (value.includes(annotation))
         report(at, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
+    }
+  }
+  if ((flag.name === 'patch' || flag.name === 'overrides') && value.includes('tolerations')) {
+    const problem = checkTolerations(parseBody(value), taintEffects);
+    if (problem) report(at, 'error', 'kubectl/toleration', problem, 'see kubectl explain pod.spec.tolerations');
+  }
+}
+
+/** A JSON or YAML body as data, or undefined when it is neither. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return parseYaml(text) as unknown;
+    } catch {
+      return undefined;
     }
   }
 }
@@ -440,12 +531,15 @@ function checkPositionals(
       if (rule === 'rollout' && /pause|resume/.test(path) && resource.kind !== 'Deployment') {
         report(at, 'error', 'kubectl/rollout-kind', `kubectl ${path} works on Deployments only, not ${resource.kind}`);
       }
+      if (path === 'taint' && resource.kind !== 'Node') {
+        report(at, 'error', 'kubectl/taint', `invalid resource type ${type}, only node types are supported`);
+      }
       if (rule === 'scale' && !resource.scale) {
         report(
           at,
           'error',
           'kubectl/scale-kind',
-          `kubectl scale does not support ${resource.kind}: it has no /scale subresource`,
+          `kubectl ${path} does not support ${resource.kind}: it has no /scale subresource`,
           'scale works on Deployments, ReplicaSets, StatefulSets, ReplicationControllers and custom resources with a scale subresource',
         );
       }
@@ -494,8 +588,7 @@ function checkPositionals(
   }
   // types, rollout, scale: TYPE NAME..., TYPE/NAME..., TYPE1,TYPE2. Key operations are not resources:
   // label/annotate KEY=VALUE and KEY-, set env KEY=VALUE, set image CONTAINER=IMAGE.
-  const isKeyOperation = (p: KubectlArg) =>
-    p.value.includes('=') || (KEY_REMOVALS.has(path) && p.value.endsWith('-'));
+  const isKeyOperation = (p: KubectlArg) => isUpdate(p, path, parsed.node.spec?.args);
   const resourceArgs = positionals.filter((p) => !isKeyOperation(p));
   const first = resourceArgs[0];
   if (!first) return;

@@ -2,7 +2,7 @@
  * Lookups over the generated kubectl schema and the resource tables: the command tree with aliases,
  * each command's flags merged with the global ones, and every way of naming a resource type.
  */
-import type { CommandSpec, FlagSpec, KubectlSchema, RemovedApi, ResourceSpec } from './schema-types.ts';
+import type { CommandSpec, FlagSpec, KubectlSchema, RemovedApi, RemovedFlag, ResourceSpec } from './schema-types.ts';
 
 export interface FlagIndex {
   byName: ReadonlyMap<string, FlagSpec>;
@@ -31,6 +31,8 @@ export interface KubectlModel {
   resources: ResourceIndex;
   /** kubectl plugins the docs install (`kubectl krew install ctx`, a `kubectl-foo` binary): `ctx`, `foo`. */
   plugins?: ReadonlySet<string>;
+  /** Global flags kubectl no longer has, by name. */
+  removedGlobalFlags: ReadonlyMap<string, RemovedFlag>;
 }
 
 function indexFlags(flags: readonly FlagSpec[]): FlagIndex {
@@ -72,6 +74,17 @@ export function indexResources(
       }
     }
   }
+  // kubectl expands a short name before it looks at the rest: `deploy.v1.apps`, even `deploy.v9.apps`,
+  // is a Deployment (its RESTMapper then takes the group's served version).
+  const byShortName = new Map<string, ResourceSpec>();
+  for (const r of ordered) for (const s of r.shortNames) byShortName.set(`${s.toLowerCase()}/${r.group}`, r);
+  const resolve = (type: string): ResourceSpec | undefined => {
+    const lower = type.toLowerCase();
+    const found = byName.get(lower);
+    if (found) return found;
+    const parts = lower.split('.');
+    return parts.length >= 3 ? byShortName.get(`${parts[0]}/${parts.slice(2).join('.')}`) : undefined;
+  };
   const removed = new Map<string, RemovedApi>();
   for (const api of removedApis) {
     for (const name of bareNames(api)) {
@@ -81,8 +94,8 @@ export function indexResources(
     }
   }
   return {
-    resolve: (type) => byName.get(type.toLowerCase()),
-    removed: (type) => (byName.has(type.toLowerCase()) ? undefined : removed.get(type.toLowerCase())),
+    resolve,
+    removed: (type) => (resolve(type) ? undefined : removed.get(type.toLowerCase())),
     names: [...byName.keys()],
   };
 }
@@ -145,5 +158,10 @@ export function buildKubectlModel(
     parent.children.set(name, node);
     for (const alias of spec.aliases) if (!parent.children.has(alias)) parent.children.set(alias, node);
   }
-  return { version: schema.kubectlVersion, root, resources: indexResources(resources, removedApis) };
+  return {
+    version: schema.kubectlVersion,
+    root,
+    resources: indexResources(resources, removedApis),
+    removedGlobalFlags: new Map((schema.removedGlobalFlags ?? []).map((f) => [f.name, f])),
+  };
 }

@@ -28,7 +28,9 @@ const METAVARIABLE = /^[A-Z][A-Z0-9]*(?:[./][A-Z][A-Z0-9]*)*$/;
  * src/domain/placeholders.ts). What follows `--` is the container's command and is not looked at.
  */
 export function isUsageSynopsis(commandText: string): boolean {
-  const text = commandText.replace(QUOTED, '""');
+  if (!/[[(.A-Z]/.test(commandText)) return false; // no bracket, dot or capital: nothing to look at
+  // Quoted text is a value, a trailing comment prose: neither is synopsis notation.
+  const text = commandText.replace(QUOTED, '""').replace(/(^|\s)#.*$/gm, '');
   const ownPart = text.split(/\s--(?:\s|$)/)[0] ?? text;
   if (MARKERS.some((m) => m.test(ownPart))) return true;
   return ownPart

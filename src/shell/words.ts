@@ -24,6 +24,8 @@ export interface SimpleCommand {
   node: ShellNode;
   name: ShellWord;
   args: ShellWord[];
+  /** Variables set for the command alone: `KUBECTL_APPLYSET=true kubectl apply …`. */
+  assignments: Map<string, string>;
 }
 
 /** A command as it will run: its wrappers looked through (`sudo watch kubectl get pods` runs kubectl). */
@@ -34,6 +36,8 @@ export interface Invocation {
   args: ShellWord[];
   /** The wrappers it runs under, outermost first: ["sudo", "watch"]. */
   wrappers: string[];
+  /** Variables set for it: before it (`X=1 kubectl …`) or by a wrapper (`env X=1 kubectl …`). */
+  assignments?: Map<string, string>;
   /** Set when it is a shell running a script given with -c: that script's commands come as invocations of their own. */
   runsScript?: boolean;
   /**
@@ -145,7 +149,14 @@ export function simpleCommands(root: ShellNode, offset = 0): SimpleCommand[] {
     if (!nameNode) return [];
     const args = node.childrenForFieldName('argument').flatMap((a) => (a ? [shellWord(a, offset)] : []));
     args.push(...wordsBeforeHeredoc(node, offset));
-    return [{ node, name: shellWord(nameNode.namedChildren[0] ?? nameNode, offset), args }];
+    const assignments = new Map<string, string>();
+    for (const child of node.namedChildren) {
+      if (child?.type !== 'variable_assignment') continue;
+      const variable = child.childForFieldName('name')?.text;
+      const value = child.childForFieldName('value');
+      if (variable) assignments.set(variable, value ? wordValue(value) : '');
+    }
+    return [{ node, name: shellWord(nameNode.namedChildren[0] ?? nameNode, offset), args, assignments }];
   });
 }
 
@@ -211,8 +222,13 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * The command a wrapper runs, through any number of wrappers (`sudo timeout 30 watch kubectl get
  * pods`), or undefined when it runs none (`env`, `sudo -l`, `command -v kubectl`).
  */
-export function unwrap(name: ShellWord, args: readonly ShellWord[]): Invocation | undefined {
+export function unwrap(
+  name: ShellWord,
+  args: readonly ShellWord[],
+  assignments: ReadonlyMap<string, string> = new Map(),
+): Invocation | undefined {
   const wrappers: string[] = [];
+  const env = new Map(assignments);
   let fromInput: Invocation['fromInput'];
   let current = { name, args: [...args] };
   for (;;) {
@@ -223,9 +239,22 @@ export function unwrap(name: ShellWord, args: readonly ShellWord[]): Invocation 
       if (frontend && current.args[0]?.value === 'kubectl') {
         const rest = current.args.slice(1);
         const skip = frontend.dashDash && rest[0]?.value === '--' ? 1 : 0;
-        return { program: 'kubectl', name: current.args[0], args: rest.slice(skip), wrappers: [...wrappers, program] };
+        return {
+          program: 'kubectl',
+          name: current.args[0],
+          args: rest.slice(skip),
+          wrappers: [...wrappers, program],
+          assignments: env,
+        };
       }
-      return { program, name: current.name, args: current.args, wrappers, ...(fromInput ? { fromInput } : {}) };
+      return {
+        program,
+        name: current.name,
+        args: current.args,
+        wrappers,
+        assignments: env,
+        ...(fromInput ? { fromInput } : {}),
+      };
     }
     wrappers.push(program);
     if (wrapper.readsArguments) fromInput = { appended: true };
@@ -242,8 +271,11 @@ export function unwrap(name: ShellWord, args: readonly ShellWord[]): Invocation 
       const replace = wrapper.readsArguments && replaceString(word, rest[i + 1]?.value, wrapper.readsArguments);
       if (replace) fromInput = { appended: false, replaces: replace };
       if (word.startsWith('-') && word.length > 1) i += wrapper.valueFlags.has(word) ? 2 : 1;
-      else if (wrapper.assignments && ASSIGNMENT.test(word)) i++;
-      else if (operands > 0) {
+      else if (wrapper.assignments && ASSIGNMENT.test(word)) {
+        const eq = word.indexOf('=');
+        env.set(word.slice(0, eq), word.slice(eq + 1));
+        i++;
+      } else if (operands > 0) {
         operands--;
         i++;
       } else break;
@@ -304,7 +336,7 @@ export function visitInvocations(
   offset = 0,
 ): void {
   for (const command of simpleCommands(root, offset)) {
-    const invocation = unwrap(command.name, command.args);
+    const invocation = unwrap(command.name, command.args, command.assignments);
     if (!invocation) continue;
     const script = scriptOf(invocation);
     if (!script) {

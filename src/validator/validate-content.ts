@@ -48,6 +48,10 @@ interface Invocation {
   /** Offsets in the block of the word "kubectl" and of the end of its statement. */
   start: number;
   statementEnd: number;
+  /** Variables set for it (`KUBECTL_APPLYSET=true kubectl …`). */
+  env: ReadonlyMap<string, string>;
+  /** The shell could not parse its statement (as with a synopsis: `kubectl get (TYPE | TYPE/NAME)`). */
+  broken: boolean;
 }
 
 /** The kubectl invocations in a statement, with their argument words and offsets. */
@@ -74,7 +78,13 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
         const end = args.at(-1)?.end ?? invocation.name.end;
         args.push({ value: '', start: end, end, expansion: true });
       }
-      invocations.push({ start: invocation.name.start, args, statementEnd: offset + statement.endIndex });
+      invocations.push({
+        start: invocation.name.start,
+        args,
+        statementEnd: offset + statement.endIndex,
+        env: invocation.assignments ?? new Map(),
+        broken: statement.hasError,
+      });
     },
     offset,
   );
@@ -82,11 +92,13 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
 }
 
 /**
- * The text of a kubectl command, from the word "kubectl" to the end of the line its statement ends
- * on: a synopsis that the shell parses as several statements (`kubectl get (TYPE | TYPE/NAME)`) is
- * read whole.
+ * The text of a kubectl command, from the word "kubectl" to its last word; where the shell could not
+ * parse its statement, to the end of the line the statement ends on, so a synopsis the shell reads as
+ * several statements (`kubectl get (TYPE | TYPE/NAME)`) is read whole. A pipeline after it
+ * (`| grep ERROR`) is not its text.
  */
 function commandText(code: string, invocation: Invocation): string {
+  if (!invocation.broken) return code.slice(invocation.start, invocation.args.at(-1)?.end ?? invocation.start);
   const lineEnd = code.indexOf('\n', invocation.statementEnd);
   return code.slice(invocation.start, lineEnd < 0 ? code.length : lineEnd);
 }
@@ -94,6 +106,17 @@ function commandText(code: string, invocation: Invocation): string {
 export interface ShellCodeOptions {
   /** The code is an inline code span: a mere mention of a command (`kubectl logs`) is not checked. */
   inline?: boolean;
+  /** Variables the page exports for its commands (`export KUBECTL_APPLYSET=true`). */
+  env?: ReadonlyMap<string, string>;
+}
+
+/** The variables a text exports: `export KUBECTL_APPLYSET=true`. */
+export function exportsIn(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const m of text.matchAll(/(?:^|[\s;&|(])export\s+([A-Za-z_]\w*)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g)) {
+    env.set(m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return env;
 }
 
 /** Validates one block of shell code. */
@@ -102,7 +125,7 @@ export function validateShellCode(
   lang: string,
   origin: Origin,
   ctx: ValidatorContext,
-  { inline = false }: ShellCodeOptions = {},
+  { inline = false, env = exportsIn(code) }: ShellCodeOptions = {},
 ): ValidationResult {
   const invocations: Invocation[] = [];
   const block = analyzeBlock(code, lang, ctx, {
@@ -128,7 +151,8 @@ export function validateShellCode(
     }));
     if (inline && isMention(args, ctx.kubectl)) continue;
     checked++;
-    for (const finding of checkKubectl(args, ctx.kubectl)) {
+    const kubectlEnv = new Map([...env, ...invocation.env]);
+    for (const finding of checkKubectl(args, ctx.kubectl, { env: kubectlEnv })) {
       diagnostics.push({
         file: origin.file,
         ...position(finding.start),
@@ -171,6 +195,7 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
   const facts = factsOfMarkdown(tree, text);
   if (facts.resources.length > 0 || facts.plugins.size > 0)
     ctx = { ...ctx, kubectl: modelWithFacts(ctx.kubectl, facts) };
+  const pageEnv = exportsIn(text);
   for (const fence of codeBlocksOf(tree, text)) {
     if (!mayHoldCommands(fence)) continue;
     const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
@@ -188,7 +213,9 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
       }
       continue;
     }
-    const block = validateShellCode(fence.code, fence.lang, { file, line: fence.line, indent: fence.columns }, ctx);
+    const block = validateShellCode(fence.code, fence.lang, { file, line: fence.line, indent: fence.columns }, ctx, {
+      env: pageEnv,
+    });
     result.diagnostics.push(...block.diagnostics);
     result.commands += block.commands;
   }
@@ -196,7 +223,7 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
     const command = inlineCommand(span.code, ctx);
     if (!command) continue;
     const origin = { file, line: span.line, indent: span.codeColumn - 1 + command.offset };
-    const checked = validateShellCode(command.code, 'bash', origin, ctx, { inline: true });
+    const checked = validateShellCode(command.code, 'bash', origin, ctx, { inline: true, env: pageEnv });
     result.diagnostics.push(...checked.diagnostics);
     result.commands += checked.commands;
   }
