@@ -50,8 +50,6 @@ interface Invocation {
   statementEnd: number;
   /** Variables set for it (`KUBECTL_APPLYSET=true kubectl …`). */
   env: ReadonlyMap<string, string>;
-  /** The shell could not parse its statement (as with a synopsis: `kubectl get (TYPE | TYPE/NAME)`). */
-  broken: boolean;
 }
 
 /** The kubectl invocations in a statement, with their argument words and offsets. */
@@ -83,7 +81,6 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
         args,
         statementEnd: offset + statement.endIndex,
         env: invocation.assignments ?? new Map(),
-        broken: statement.hasError,
       });
     },
     offset,
@@ -92,15 +89,16 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
 }
 
 /**
- * The text of a kubectl command, from the word "kubectl" to its last word; where the shell could not
- * parse its statement, to the end of the line the statement ends on, so a synopsis the shell reads as
- * several statements (`kubectl get (TYPE | TYPE/NAME)`) is read whole. A pipeline after it
- * (`| grep ERROR`) is not its text.
+ * The text of a kubectl command, from the word "kubectl" to the end of its line, so a synopsis the
+ * shell reads as several statements (`kubectl get (TYPE | TYPE/NAME)`) is read whole; but not what
+ * follows its last word in a pipeline, list, redirection or comment (`| grep ERROR`).
  */
 function commandText(code: string, invocation: Invocation): string {
-  if (!invocation.broken) return code.slice(invocation.start, invocation.args.at(-1)?.end ?? invocation.start);
-  const lineEnd = code.indexOf('\n', invocation.statementEnd);
-  return code.slice(invocation.start, lineEnd < 0 ? code.length : lineEnd);
+  const lineEnd = code.indexOf('\n', Math.max(invocation.statementEnd, invocation.start));
+  const line = code.slice(invocation.start, lineEnd < 0 ? code.length : lineEnd);
+  const ownEnd = (invocation.args.at(-1)?.end ?? invocation.start) - invocation.start;
+  const tail = line.slice(Math.max(0, ownEnd));
+  return /^\s*(\||&&|;|>|<|\d>|#|\)|`|$)/.test(tail) ? line.slice(0, Math.max(0, ownEnd)) : line;
 }
 
 export interface ShellCodeOptions {
