@@ -111,6 +111,7 @@ export interface ShellCodeOptions {
 /** The variables a text exports: `export KUBECTL_APPLYSET=true`. */
 export function exportsIn(text: string): Map<string, string> {
   const env = new Map<string, string>();
+  if (!text.includes('export')) return env;
   for (const m of text.matchAll(/(?:^|[\s;&|(])export\s+([A-Za-z_]\w*)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g)) {
     env.set(m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, '$2'));
   }
