@@ -21,6 +21,8 @@ export interface CheckedFile<T> {
   file: string;
   /** Present only when the frontmatter is valid. */
   data?: T;
+  /** The ID the file's YAML gives, even when the rest of it is invalid (so others' links to it are not errors too). */
+  rawId?: string;
   diagnostics: Diagnostic[];
   /** Where a frontmatter field sits in the file, for checks that run across files. */
   locate(path: FieldPath): Position;
@@ -142,6 +144,7 @@ function checkYaml<T>(
   const data: unknown = doc.toJS();
   const parsed = schema.safeParse(data ?? {});
   if (parsed.success) return { file, data: parsed.data, diagnostics: [], locate };
+  const rawId = typeof (data as { id?: unknown } | null)?.id === 'string' ? (data as { id: string }).id : undefined;
 
   const diagnostics: Diagnostic[] = [];
   for (const issue of parsed.error.issues) {
@@ -170,7 +173,7 @@ function checkYaml<T>(
       ...(fieldHints[field] ? { hint: `${field} is ${fieldHints[field]}` } : {}),
     });
   }
-  return { file, diagnostics, locate };
+  return { file, diagnostics, locate, ...(rawId ? { rawId } : {}) };
 }
 
 function nodeAt(root: unknown, path: FieldPath): Node | undefined {
