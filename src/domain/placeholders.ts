@@ -25,7 +25,12 @@ export interface PlaceholderSpan {
   default?: string;
 }
 
-const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)>/g;
+/**
+ * <pod-name>; also a few words (<kustomization directory>) and alternatives (<filename|url>), as
+ * kubectl's own help writes them. A space may not follow "<" or precede ">", so `cat <in >out`
+ * stays a pair of redirections.
+ */
+const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*(?:[ |][A-Za-z0-9_.-]+)*)>/g;
 
 /** ALL_CAPS words without an underscore that are used as placeholders rather than as literals. */
 const BARE_CAPS = [
@@ -55,7 +60,7 @@ export function variableKey(spelling: string): string {
   const words = spelling
     .replace(/^<|>$/g, '')
     .toLowerCase()
-    .split(/[-_.\s]+/)
+    .split(/[-_.|\s]+/)
     .filter(Boolean);
   if (words.length > 1 && words.at(-1) === 'name') words.pop();
   const key = words.join('-');
@@ -80,6 +85,12 @@ export function findCapsPlaceholders(word: string, offset: number): PlaceholderS
     key: variableKey(m[0]),
   }));
 }
+
+/**
+ * `[POD]`, `[NAMESPACE]`: a placeholder some runbooks write in brackets. The validator accepts any
+ * value there; the page does not offer it for filling (bash reads it as a glob, not as a value to type).
+ */
+export const isBracketedPlaceholder = (word: string): boolean => /^\[[A-Z][A-Z0-9_-]*\]$/.test(word);
 
 /** The text with every angled placeholder replaced by "x"s of the same length, for the shell parser. */
 export function maskPlaceholders(text: string, spans: readonly PlaceholderSpan[]): string {
