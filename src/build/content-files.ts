@@ -6,9 +6,22 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentSources, type SourceFile } from '../checks/content.ts';
+import { pageVariables } from '../commands/page-variables.ts';
+import { loadCommandReader } from '../commands/reader.ts';
+import { isMdxFile } from '../markdown/parse.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
 import { contentDir, projectRoot } from './project.ts';
+
+/** The file of content/alerts/ that maps alerts onto runbooks; every other .yaml there is a list of alerts. */
+export const ALERT_MAPPING_FILE = 'runbooks.yaml';
+
+/** content/alerts/: the lists of upstream alerts and the reviewed mapping (both optional). */
+export async function readAlertSources(dir = contentDir()) {
+  const files = await readSources(path.join(dir, 'alerts'), /\.ya?ml$/);
+  const mapping = files.find((f) => path.basename(f.path) === ALERT_MAPPING_FILE);
+  return { catalogs: files.filter((f) => f !== mapping), ...(mapping ? { mapping } : {}) };
+}
 
 /** Top-level URL segments the site itself uses: an ID's redirect page must not take one. */
 export async function reservedSegments(): Promise<string[]> {
@@ -44,7 +57,13 @@ export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
       },
     ];
   }
-  return checkContentSources({ runbooks, guides, trees }, await reservedSegments());
+  const alerts = await readAlertSources(dir);
+  // A runbook's variables come from its command blocks, read as its page reads them: only needed
+  // to check the labels the alert mapping maps onto them.
+  const reader = alerts.mapping ? await loadCommandReader() : undefined;
+  return checkContentSources({ runbooks, guides, trees, alerts }, await reservedSegments(), (runbook) =>
+    reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
+  );
 }
 
 /** Prints diagnostics like a compiler; true when none is an error. */

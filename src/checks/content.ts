@@ -1,10 +1,18 @@
 /**
- * The whole pre-build check of content: each runbook, guide and decision tree against its schema,
- * then the catalog across files and each tree's graph. Pure: the caller reads the files (src/build/content-files.ts, tests).
+ * The whole pre-build check of content: each runbook, guide, decision tree and alert file against its
+ * schema, then the catalog across files, each tree's graph and the alert mapping. Pure: the caller
+ * reads the files (src/build/content-files.ts, tests) and says how to find a runbook's variables.
  */
+import { alertClaims, checkAlertData } from './alerts.ts';
 import { checkCatalog } from './catalog.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter.ts';
+import {
+  checkAlertCatalogFile,
+  checkAlertMappingFile,
+  checkGuideFile,
+  checkRunbookFile,
+  checkTreeFile,
+} from './frontmatter.ts';
 import { checkTree, treeProblemToDiagnostic } from './tree-graph.ts';
 
 export interface SourceFile {
@@ -18,13 +26,23 @@ export function guideIdOf(path: string): string {
   return (path.split(/[\\/]/).at(-1) ?? '').replace(/\.mdx?$/, '');
 }
 
+export interface ContentSources {
+  runbooks: readonly SourceFile[];
+  guides: readonly SourceFile[];
+  trees?: readonly SourceFile[];
+  /** content/alerts/: lists of upstream alerts, and the reviewed mapping onto runbooks. */
+  alerts?: { catalogs: readonly SourceFile[]; mapping?: SourceFile };
+}
+
 export function checkContentSources(
-  content: { runbooks: readonly SourceFile[]; guides: readonly SourceFile[]; trees?: readonly SourceFile[] },
+  content: ContentSources,
   reservedSegments: readonly string[],
+  /** The variable keys of a runbook's page (for the alert mapping); none when not given. */
+  variablesOf: (runbook: SourceFile) => readonly string[] = () => [],
 ): Diagnostic[] {
   const guides = content.guides.map((f) => checkGuideFile(f.path, f.text));
   const runbooks = content.runbooks.map((f) => checkRunbookFile(f.path, f.text));
-  const valid = runbooks.flatMap((c) =>
+  const valid = runbooks.flatMap((c, i) =>
     c.data
       ? [
           {
@@ -34,10 +52,17 @@ export function checkContentSources(
             related: c.data.related,
             guide: c.data.source.guide,
             locate: c.locate,
+            source: content.runbooks[i]!,
           },
         ]
       : [],
   );
+  const catalogs = (content.alerts?.catalogs ?? []).map((f) => checkAlertCatalogFile(f.path, f.text));
+  const mappingFile = content.alerts?.mapping;
+  const mapping = mappingFile ? checkAlertMappingFile(mappingFile.path, mappingFile.text) : undefined;
+  const alertProblems = mapping?.data
+    ? checkAlertData({ catalogs, mapping }, new Map(valid.map((v) => [v.id, variablesOf(v.source)])))
+    : checkAlertData({ catalogs }, new Map());
   const guideIds = content.guides.map((g) => guideIdOf(g.path));
   const runbookIds = valid.map((v) => v.id);
   const trees = (content.trees ?? []).map((f) => checkTreeFile(f.path, f.text));
@@ -47,7 +72,10 @@ export function checkContentSources(
   return sortDiagnostics([
     ...guides.flatMap((c) => c.diagnostics),
     ...runbooks.flatMap((c) => c.diagnostics),
-    ...checkCatalog(valid, reservedSegments, guideIds),
+    ...checkCatalog(valid, reservedSegments, guideIds, alertClaims(catalogs)),
     ...treeProblems,
+    ...catalogs.flatMap((c) => c.diagnostics),
+    ...(mapping?.diagnostics ?? []),
+    ...alertProblems,
   ]);
 }

@@ -71,6 +71,11 @@ export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
 
 export const isShellBlock = (block: Pick<CodeBlock, 'lang'>) => SHELL_BLOCK_LANGS.has(block.lang);
 
+/** The blocks a page shows as command blocks: shell blocks, less those marked wrong="…" (shown, never copied). */
+export function commandBlocksOf(tree: Root): CodeBlock[] {
+  return codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
+}
+
 /** Inline `code` spans, with their line and column. */
 export function inlineCodeOf(tree: Root): InlineCodeSpan[] {
   const spans: InlineCodeSpan[] = [];

@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { buildCommandBlock } from '../commands/render.ts';
-import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { commandBlocksOf } from '../markdown/code-blocks.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
 
 interface AstroData {
@@ -19,7 +19,7 @@ interface AstroData {
 export default function remarkCommandBlocks() {
   return async (tree: Root, file: VFile) => {
     // The same blocks the validator checks (src/markdown/code-blocks.ts), less the marked-wrong ones.
-    const blocks = codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
+    const blocks = commandBlocksOf(tree);
     if (blocks.length === 0) return;
 
     const placeholders: PlaceholderSpan[] = [];
