@@ -10,12 +10,11 @@
  * BUILD_OUT_DIR chooses the output folder (default dist); RUNBOOKS_CONTENT_DIR the content folder.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
+import { rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ManifestEntry } from '../catalog/listing.ts';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
-import { redirectPages } from '../catalog/redirect-pages.ts';
 import { checkContent, report } from './content-files.ts';
+import { writeAlertLinkPages, writeRedirectPages } from './link-pages.ts';
 import { writeOfflineBundle } from './offline-copy.ts';
 import { contentDir, outputDir, projectRoot } from './project.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -43,25 +42,6 @@ const exists = (p: string) =>
     () => true,
     () => false,
   );
-
-/** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
-async function writeRedirectPages(siteDir: string): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as ManifestEntry[];
-  // With SITE_URL set the manifest holds full URLs; the pages redirect within the site.
-  const targets = manifest.map((m) => ({ ...m, url: m.url.startsWith('http') ? new URL(m.url).pathname : m.url }));
-  const pages = redirectPages(targets);
-  // Thousands of tiny files: written a batch at a time, so the file system works in parallel.
-  for (let i = 0; i < pages.length; i += 64) {
-    await Promise.all(
-      pages.slice(i, i + 64).map(async (page) => {
-        const file = path.join(siteDir, page.path);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, page.html);
-      }),
-    );
-  }
-  return pages.length;
-}
 
 /** How long each phase took, printed at the end: where the time goes is the first thing to know. */
 const phases: [string, number][] = [];
@@ -113,8 +93,12 @@ export async function buildSite(): Promise<number> {
   try {
     const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
+    const alertPages = await timed('alert link pages', () => writeAlertLinkPages(stagingDir));
+    console.log(`alert links: ${alertPages} forwarding pages for the upstream alerts (both URL shapes)`);
     const search = await timed('search index', () => buildSearchIndex(stagingDir));
-    console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
+    console.log(
+      `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
+    );
     const bundle = await timed('offline copy', () =>
       writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/'),
     );

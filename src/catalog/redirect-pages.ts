@@ -10,11 +10,18 @@
  * an exact-ID lookup does not grow with the site.
  */
 import { linkSpellings } from '../domain/ids.ts';
+import { routes } from '../domain/routes.ts';
 import { decodeEntities, escapeHtml } from '../text/html.ts';
+import { alertLinkSummary, type AlertEntry, type AlertLinkSummary } from './alerts.ts';
 import { summaryOf, type ListedRunbook, type RunbookSummary } from './listing.ts';
 
-/** What search shows for an exact ID without loading the whole manifest (read from <meta name="runbook">). */
-export type RedirectSummary = RunbookSummary;
+/**
+ * What search shows for an exact ID or alert name without loading the whole manifest (read from
+ * <meta name="runbook">): a runbook, or an alert with the runbooks it lands on.
+ */
+export type RedirectSummary = RunbookSummary | AlertLinkSummary;
+
+export const isAlertSummary = (summary: RedirectSummary): summary is AlertLinkSummary => 'alert' in summary;
 
 /** A runbook with its canonical URL (/runbooks/k8s-002/) and the aliases that get pages of their own. */
 export type RedirectTarget = RunbookSummary & Pick<ListedRunbook, 'aliases'>;
@@ -26,13 +33,42 @@ export function readRedirectSummary(html: string): RedirectSummary | undefined {
   return JSON.parse(decodeEntities(match[1]!)) as RedirectSummary;
 }
 
-export function redirectPageHtml(target: RedirectTarget): string {
-  const url = escapeHtml(target.url);
-  const label = escapeHtml(`${target.id}: ${target.title}`);
-  const summaryMeta = escapeHtml(JSON.stringify(summaryOf(target)));
+export const redirectPageHtml = (target: RedirectTarget): string =>
+  forwardingPageHtml(target.url, `Runbook`, `${target.id}: ${target.title}`, summaryOf(target));
+
+/** The one forwarding page, for IDs, aliases and alert names alike: to `url`, keeping query and hash. */
+export function forwardingPageHtml(target: string, kind: string, title: string, summary: RedirectSummary): string {
+  const url = escapeHtml(target);
+  const label = escapeHtml(title);
+  const summaryMeta = escapeHtml(JSON.stringify(summary));
   // JSON.stringify makes the URL a safe JS string; </ is escaped so it cannot end the script.
-  const js = JSON.stringify(target.url).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>(function(){const target = ${js};location.replace(target + location.search + location.hash);})();</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="runbook" content="${summaryMeta}"><link rel="canonical" href="${url}"><title>${label}</title></head><body><p>Runbook <a href="${url}">${label}</a></p></body></html>\n`;
+  const js = JSON.stringify(target).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>(function(){const target = ${js};location.replace(target + location.search + location.hash);})();</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="runbook" content="${summaryMeta}"><link rel="canonical" href="${url}"><title>${label}</title></head><body><p>${escapeHtml(kind)} <a href="${url}">${label}</a></p></body></html>\n`;
+}
+
+/**
+ * The pages of every alert's links: /<AlertName> in the spellings alerts use (as written, lower and
+ * upper case; any other case is resolved by the 404 page) and kube-prometheus's
+ * /runbooks/<component>/<alertname>, each forwarding to where the alert lands.
+ */
+export function alertRedirectPages(
+  entries: readonly AlertEntry[],
+  runbooksById: ReadonlyMap<string, RunbookSummary>,
+): { path: string; html: string }[] {
+  return entries.flatMap((entry) => {
+    const summary = alertLinkSummary(entry, runbooksById);
+    const only = summary.runbooks.length === 1 ? summary.runbooks[0] : undefined;
+    const html = forwardingPageHtml(
+      entry.url,
+      only ? `Alert ${entry.name}: runbook` : `Alert`,
+      only ? `${only.id}: ${only.title}` : `${entry.name}: ${summary.title}`,
+      summary,
+    );
+    return [
+      ...linkSpellings(entry.name).map((spelling) => ({ path: `${spelling}/index.html`, html })),
+      { path: `${routes.alertRunbookUrl(entry.component, entry.name)}index.html`, html },
+    ];
+  });
 }
 
 /** Every page to write: one per spelling of every ID and alias, as a path in the output folder. */

@@ -34,4 +34,6 @@ export const routes = {
   alertManifest: () => 'alerts.json',
   /** Every ID, alias and alert name as its key, to the page of its link: search looks up exact names here. */
   idKeys: () => 'id-keys.json',
+  /** The word statistics search ranks by (written by the build with the Pagefind index). */
+  searchTerms: () => 'search-terms.json',
 };

@@ -23,7 +23,11 @@ export const alertSourceSchema = z
     /** The folder of the repository the rule files are from. */
     path: z.string().trim().min(1),
     commit: z.string().regex(/^[0-9a-f]{7,40}$/, 'expected a git commit hash'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-08-10'),
+    // Astro's YAML reader (YAML 1.1) makes an unquoted 2026-08-10 a Date; the yaml package a string.
+    date: z.preprocess(
+      (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-08-10'),
+    ),
     license: z.string().trim().min(1),
   })
   .strict();
