@@ -30,7 +30,7 @@ export async function reservedSegments(): Promise<string[]> {
   const fromPages = pages
     .filter((name) => !name.startsWith('['))
     .map((name) => name.replace(/\.(astro|ts|js|md|mdx)$/, ''));
-  return [...new Set([...fromPages, ...publicFiles, '_astro', 'pagefind', 'index'])];
+  return [...new Set([...fromPages, ...publicFiles, '_astro', 'pagefind', 'index', 'search-terms.json'])];
 }
 
 async function readSources(dir: string, pattern = /\.mdx?$/): Promise<SourceFile[]> {

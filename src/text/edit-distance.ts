@@ -26,3 +26,22 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   }
   return best;
 }
+
+/**
+ * Like editDistance, but swapping two neighbouring letters is one edit, not two ("evcit" is one edit
+ * from "evict"): the optimal string alignment distance, which is how people mistype.
+ */
+export function typoDistance(a: string, b: string): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row[j] = d;
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
