@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import path from 'node:path';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +12,7 @@ import { projectRoot } from '../build/project.ts';
 import { launchChromium } from '../chromium/launch.ts';
 import { loadCommandReader } from '../commands/reader.ts';
 import { validateMarkdown } from '../validator/validate-content.ts';
+import { serveSite } from './static-server.ts';
 import { syntheticId, writeSyntheticContent } from './synthetic-corpus.ts';
 import { VALIDATOR_TARGET_PER_SECOND } from './validator-throughput.ts';
 
@@ -93,44 +93,9 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-/** Serves a built site on 127.0.0.1 as a static host would. */
-function serve(dir: string): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.css': 'text/css',
-    '.js': 'text/javascript',
-    '.json': 'application/json',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-  };
-  const server = createServer(async (request, response) => {
-    const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    for (const candidate of [urlPath, `${urlPath}/index.html`, `${urlPath}index.html`]) {
-      const file = path.join(dir, candidate);
-      if (!file.startsWith(dir)) break;
-      const info = await stat(file).catch(() => undefined);
-      if (info?.isFile()) {
-        response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
-        response.end(await readFile(file));
-        return;
-      }
-    }
-    response.writeHead(404).end();
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({
-        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-        close: () => server.close(),
-      });
-    }),
-  );
-}
-
 /** What a typical runbook page loads, gzip bytes by kind, before and after search is opened. */
 async function pageWeight(siteDir: string, runbookUrl: string): Promise<PageWeight> {
-  const site = await serve(siteDir);
+  const site = await serveSite(siteDir);
   const browser = await launchChromium();
   const weight: PageWeight = { html: 0, css: 0, js: 0, searchJs: 0, searchWasm: 0, searchData: 0 };
   let searching = false;
