@@ -33,7 +33,8 @@ export async function reservedSegments(): Promise<string[]> {
   return [...new Set([...fromPages, ...publicFiles, '_astro', 'pagefind', 'index', 'search-terms.json'])];
 }
 
-async function readSources(dir: string, pattern = /\.mdx?$/): Promise<SourceFile[]> {
+/** The files of a content folder matching a pattern, with their text; paths relative to the working folder. */
+export async function readSources(dir: string, pattern = /\.mdx?$/): Promise<SourceFile[]> {
   const files = await filesUnder(dir, pattern);
   return Promise.all(
     files.map(async (file) => ({ path: path.relative(process.cwd(), file), text: await readFile(file, 'utf8') })),

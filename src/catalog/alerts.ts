@@ -39,6 +39,8 @@ export interface AlertEntry {
   /** The alert's own page (alerts/<name in lower case>/), whatever it lands on. */
   page: string;
   runbooks: AlertRunbook[];
+  /** Its runbook_url upstream (kube-prometheus's own runbook), if it has one. */
+  upstreamUrl?: string;
 }
 
 /** Joins the list of alerts with the reviewed mapping. `href` makes site paths into the site's URLs. */
@@ -68,6 +70,7 @@ export function alertEntries(
       url: lands === 'runbook' ? href(routes.runbook(runbooks[0]!.id)) : page,
       page,
       runbooks,
+      ...(alert.runbookUrl ? { upstreamUrl: alert.runbookUrl } : {}),
     };
   });
 }
