@@ -31,7 +31,7 @@ export interface CheckedFile<T> {
 
 const RUNBOOK_FIELD_HINTS: Record<string, string> = {
   id: 'an upper-case ID that alerts link to, e.g. id: K8S-002',
-  aliases: 'a list of other IDs or alert names, e.g. aliases: [KubePodCrashLooping]',
+  aliases: 'a list of other IDs or names of your own alerts, e.g. aliases: [GitClusterDrift]',
   title: 'a short title, e.g. title: "Pods in CrashLoopBackOff"',
   summary: 'one line saying what this means for the person on call',
   layer:
