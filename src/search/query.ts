@@ -101,7 +101,9 @@ const BOILERPLATE = new Set(
     'available reason message msg status level unable cannot cant could get set http https tcp udp dial server ' +
     'client request response desc unknown rpc kubectl k8s kubernetes normal type time true false none null ' +
     'value values occurred internal happened issue issues problem problems broken working work works see ' +
-    'skipping syncing object default io com local cluster'
+    'skipping syncing object default io com local cluster ' +
+    // the fields of kubectl describe's container state: Last State: Terminated, Started:, Finished:
+    'terminated started finished'
   ).split(' '),
 );
 
@@ -195,6 +197,9 @@ function findRules(sequence: readonly string[], taken: ReadonlySet<number>): Fou
 }
 
 const isStopword = (word: string) => STOPWORDS.has(word) || STOPWORDS.has(stem(word)) || word.length === 1;
+
+/** A word that says nothing (the, of, out): never searched for alone, never marked in an excerpt. */
+export const isFiller = isStopword;
 
 export function planQuery(query: string, stats?: TermStats): QueryPlan {
   const sequence = queryWords(query);

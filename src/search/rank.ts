@@ -13,7 +13,7 @@
  * The top result is "close" only when it covers enough of the query in the fields that say what a
  * page is about; otherwise search says there is no close match and marks the results as guesses.
  */
-import type { QueryPlan, TermGroup, TermStats } from './query.ts';
+import { isFiller, type QueryPlan, type TermGroup, type TermStats } from './query.ts';
 import { stem, stemsOf, tokenize, words } from './tokens.ts';
 
 /** A page as search knows it: Pagefind's record of it (src/search/records.ts makes one). */
@@ -148,9 +148,10 @@ function inContent(content: Map<string, number>, s: string): number {
  * How well a page holds a group: its best alternative in its best field, a little more for each other
  * field that has it too (a title and the symptoms beat the symptoms alone), and a little for the body.
  */
-function groupScore(p: Prepared, group: TermGroup): { score: number; strong: boolean } {
+function groupScore(p: Prepared, group: TermGroup): { score: number; strong: boolean; stems: readonly string[] } {
   let best = 0;
   let strong = false;
+  let stems: readonly string[] = [];
   for (const alt of group.alternatives) {
     let top = 0;
     let others = 0;
@@ -171,9 +172,10 @@ function groupScore(p: Prepared, group: TermGroup): { score: number; strong: boo
     if (score > best) {
       best = score;
       strong = top > 0;
+      stems = alt.stems;
     }
   }
-  return { score: best, strong };
+  return { score: best, strong, stems };
 }
 
 /** The longest run of the query's words (filler included) that the page's body holds in order. */
@@ -232,7 +234,7 @@ export function rankDocs(
       score += group.weight * g.score;
       covered += group.weight;
       if (g.strong) strongCovered += group.weight;
-      for (const alt of group.alternatives) matched.push(...alt.stems);
+      matched.push(...g.stems.filter((st) => !isFiller(st)));
     }
     if (covered === 0) continue;
     const coverage = covered / total;
@@ -273,7 +275,8 @@ export interface ExcerptPart {
  */
 export function excerptOf(content: string, matched: readonly string[], length = 180): ExcerptPart[] {
   const wanted = new Set(matched);
-  const tokens = tokenize(content);
+  // Whole words only: "node" is not marked inside KubeNodeEviction.
+  const tokens = tokenize(content).filter((t, i, all) => i === 0 || all[i - 1]!.start !== t.start);
   const isMatch = (s: string) => wanted.has(s) || [...wanted].some((w) => w.length >= 4 && s.startsWith(w));
   const hits = tokens.filter((t) => isMatch(t.stem));
   // The excerpt begins a few words before its first match: the window counted is what is shown.

@@ -35,3 +35,9 @@ export function searchDocOf(record: PagefindRecord, url = record.url): SearchDoc
     filters: record.filters ?? {},
   };
 }
+
+/** The text to show excerpts from: the page's text without the names search alone reads (its keywords). */
+export function excerptText(doc: SearchDoc): string {
+  const at = doc.keywords ? doc.content.lastIndexOf(doc.keywords) : -1;
+  return at < 0 ? doc.content : `${doc.content.slice(0, at)}${doc.content.slice(at + doc.keywords.length)}`.trim();
+}

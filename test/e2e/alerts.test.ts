@@ -147,8 +147,8 @@ describe('the page of an alert without a runbook', () => {
   it('the alerts index lists every alert with where it lands', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${siteUrl()}/alerts/`);
-    expect(await page.locator('.alert-table tbody tr').count()).toBe(125);
-    expect(await page.locator('.alert-table tr[data-lands="alert-page"]').count()).toBe(
+    expect(await page.locator('.alert-list li').count()).toBe(125);
+    expect(await page.locator('.alert-list li[data-lands="alert-page"]').count()).toBe(
       alerts.filter((a) => a.lands === 'alert-page').length,
     );
     await page.close();

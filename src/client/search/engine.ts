@@ -14,7 +14,7 @@ import { idKeyTable, lookUpIdKey } from '../../domain/ids.ts';
 import { routes } from '../../domain/routes.ts';
 import { planQuery, type QueryPlan, type TermStats } from '../../search/query.ts';
 import { excerptOf, rankDocs, type ExcerptPart, type SearchDoc } from '../../search/rank.ts';
-import { searchDocOf, type PagefindRecord } from '../../search/records.ts';
+import { excerptText, searchDocOf, type PagefindRecord } from '../../search/records.ts';
 import {
   isOfflineCopy,
   loadAlerts,
@@ -119,7 +119,7 @@ async function search(backend: Backend, query: string, filters: Record<string, s
       url: resolveSiteUrl(r.doc.url),
       title: r.doc.title,
       kind: r.doc.kind,
-      excerpt: excerptOf(r.doc.content, r.matched),
+      excerpt: excerptOf(excerptText(r.doc), r.matched),
       ...pick(r.doc, ['id', 'severity', 'layer', 'service', 'summary']),
     });
   }
