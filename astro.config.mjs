@@ -12,6 +12,9 @@ import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
 export default defineConfig({
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base: process.env.BASE_PATH || '/',
+  // The build (src/build/pipeline.ts) gives each content folder and output its own cache, so builds
+  // running at the same time never share Astro's content store.
+  ...(process.env.RUNBOOKS_ASTRO_CACHE ? { cacheDir: process.env.RUNBOOKS_ASTRO_CACHE } : {}),
   // Alert links arrive both as /K8S-002 and /K8S-002/; both must work on any static host.
   trailingSlash: 'ignore',
   // Two pages rendered at a time: the machines this runs on have two cores.

@@ -13,7 +13,7 @@ import type { SiteNames } from './report.ts';
 export async function readSiteNames(dir: string, siteUrl?: string, base = '/'): Promise<SiteNames> {
   const href = (p: string) => joinBase(base, p);
   const runbookFiles = await readSources(path.join(dir, 'runbooks'));
-  const runbooks = runbookFiles.flatMap((f) => {
+  const runbooks = runbookFiles.sources.flatMap((f) => {
     const checked = checkRunbookFile(f.path, f.text);
     return checked.data
       ? [

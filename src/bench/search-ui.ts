@@ -10,9 +10,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../chromium/launch.ts';
-import { readZip } from '../offline/zip.ts';
+import { serveStatic } from '../fs/static-host.ts';
+import { readZip } from '../offline/read-archive.ts';
 import type { BenchQuery, Observation } from './search-quality.ts';
-import { serveSite } from './static-server.ts';
 
 async function openSearch(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
@@ -56,7 +56,7 @@ export async function extractOfflineCopy(siteDir: string): Promise<{ dir: string
   const archive = (await readdir(downloads)).find((f) => f.endsWith('.zip'));
   if (!archive) throw new Error(`${downloads}: no offline copy (run npm run build first)`);
   const scratch = await mkdtemp(path.join(tmpdir(), 'search-bench-'));
-  for (const entry of readZip(await readFile(path.join(downloads, archive)))) {
+  for (const entry of await readZip(await readFile(path.join(downloads, archive)))) {
     const target = path.join(scratch, entry.name);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, entry.data);
@@ -71,7 +71,7 @@ export interface UiRuns {
 
 /** Every query through the site's search (served) and the offline copy's (from disk). */
 export async function runSearchUi(siteDir: string, queries: readonly BenchQuery[]): Promise<UiRuns> {
-  const site = await serveSite(siteDir);
+  const site = await serveStatic(siteDir);
   const copy = await extractOfflineCopy(siteDir);
   const browser = await launchChromium();
   try {

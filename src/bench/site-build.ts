@@ -10,9 +10,9 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../build/project.ts';
 import { launchChromium } from '../chromium/launch.ts';
+import { serveStatic } from '../fs/static-host.ts';
 import { loadCommandReader } from '../commands/reader.ts';
 import { validateMarkdown } from '../validator/validate-content.ts';
-import { serveSite } from './static-server.ts';
 import { syntheticId, writeSyntheticContent } from './synthetic-corpus.ts';
 import { VALIDATOR_TARGET_PER_SECOND } from './validator-throughput.ts';
 
@@ -95,7 +95,7 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** What a typical runbook page loads, gzip bytes by kind, before and after search is opened. */
 async function pageWeight(siteDir: string, runbookUrl: string): Promise<PageWeight> {
-  const site = await serveSite(siteDir);
+  const site = await serveStatic(siteDir);
   const browser = await launchChromium();
   const weight: PageWeight = { html: 0, css: 0, js: 0, searchJs: 0, searchWasm: 0, searchData: 0 };
   let searching = false;

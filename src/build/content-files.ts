@@ -6,22 +6,39 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentSources, type SourceFile } from '../checks/content.ts';
+import { checkRunbookFile } from '../checks/frontmatter.ts';
 import { pageVariables } from '../commands/page-variables.ts';
 import { loadCommandReader } from '../commands/reader.ts';
+import { idSlug } from '../domain/ids.ts';
 import { isMdxFile } from '../markdown/parse.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
 import { contentDir, projectRoot } from './project.ts';
 
-/** The file of content/alerts/ that maps alerts onto runbooks; every other .yaml there is a list of alerts. */
-export const ALERT_MAPPING_FILE = 'runbooks.yaml';
-
-/** content/alerts/: the lists of upstream alerts and the reviewed mapping (both optional). */
-export async function readAlertSources(dir = contentDir()) {
-  const files = await readSources(path.join(dir, 'alerts'), /\.ya?ml$/);
-  const mapping = files.find((f) => path.basename(f.path) === ALERT_MAPPING_FILE);
-  return { catalogs: files.filter((f) => f !== mapping), ...(mapping ? { mapping } : {}) };
-}
+/**
+ * Names the build and the offline copy write at the top of the site, besides its pages and public/
+ * files: an ID's or alias's alert-link page (/<spelling>/index.html) must not take one, or the build
+ * fails on a clash (or, on a case-insensitive disk, the offline copy does not unzip).
+ */
+const BUILD_WRITES = [
+  '_astro',
+  'pagefind',
+  'downloads',
+  'offline',
+  'search',
+  'index',
+  'index.html',
+  '404',
+  '404.html',
+  'runbooks.json',
+  'commands.json',
+  'search-terms.json',
+  '_headers',
+  'README.txt',
+  'serve.mjs',
+  'serve.py',
+  'VERSION.json',
+];
 
 /** Top-level URL segments the site itself uses: an ID's redirect page must not take one. */
 export async function reservedSegments(): Promise<string[]> {
@@ -30,22 +47,70 @@ export async function reservedSegments(): Promise<string[]> {
   const fromPages = pages
     .filter((name) => !name.startsWith('['))
     .map((name) => name.replace(/\.(astro|ts|js|md|mdx)$/, ''));
-  return [...new Set([...fromPages, ...publicFiles, '_astro', 'pagefind', 'index', 'search-terms.json'])];
+  return [...new Set([...fromPages, ...publicFiles, ...BUILD_WRITES])];
 }
 
-/** The files of a content folder matching a pattern, with their text; paths relative to the working folder. */
-export async function readSources(dir: string, pattern = /\.mdx?$/): Promise<SourceFile[]> {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file of content/alerts/ that maps alerts onto runbooks; every other .yaml there is a list of alerts. */
+export const ALERT_MAPPING_FILE = 'runbooks.yaml';
+
+/** content/alerts/: the lists of upstream alerts and the reviewed mapping (both optional). */
+export async function readAlertSources(dir = contentDir()) {
+  const { sources, problems } = await readSources(path.join(dir, 'alerts'), /\.ya?ml$/);
+  const mapping = sources.find((f) => path.basename(f.path) === ALERT_MAPPING_FILE);
+  return { catalogs: sources.filter((f) => f !== mapping), ...(mapping ? { mapping } : {}), problems };
+}
+
+/** Reads the files, refusing those that are not UTF-8 (with where the first bad byte is). */
+export async function readSources(
+  dir: string,
+  pattern = /\.mdx?$/,
+): Promise<{ sources: SourceFile[]; problems: Diagnostic[] }> {
   const files = await filesUnder(dir, pattern);
-  return Promise.all(
-    files.map(async (file) => ({ path: path.relative(process.cwd(), file), text: await readFile(file, 'utf8') })),
-  );
+  const sources: SourceFile[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file);
+    const bytes = await readFile(file);
+    try {
+      sources.push({ path: shown, text: UTF8.decode(bytes) });
+    } catch {
+      problems.push({
+        file: shown,
+        ...firstInvalidByte(bytes),
+        severity: 'error',
+        rule: 'content/encoding',
+        message: 'the file is not UTF-8 text',
+        hint: 'save it as UTF-8 (an editor\'s "Save with encoding", or iconv -f latin1 -t utf-8)',
+      });
+    }
+  }
+  return { sources, problems };
+}
+
+/** Line and column of the first byte that is not valid UTF-8: where a lenient decoder puts U+FFFD. */
+function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const at = text.indexOf('\ufffd');
+  const before = text.slice(0, Math.max(0, at));
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+/** The documented allowance: a runbook may import the project's own components (src/components/). */
+function importsOwnComponent(file: string, source: string): boolean {
+  const resolved = path.resolve(path.dirname(path.resolve(process.cwd(), file)), source);
+  return source.startsWith('.') && resolved.startsWith(path.join(projectRoot, 'src/components') + path.sep);
 }
 
 export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
   const runbooks = await readSources(path.join(dir, 'runbooks'));
   const guides = await readSources(path.join(dir, 'guides'));
   const trees = await readSources(path.join(dir, 'trees'), /\.ya?ml$/);
-  if (runbooks.length === 0) {
+  const { problems: alertEncoding, ...alerts } = await readAlertSources(dir);
+  const encoding = [...runbooks.problems, ...guides.problems, ...trees.problems, ...alertEncoding];
+  if (encoding.length > 0) return encoding;
+  if (runbooks.sources.length === 0) {
     return [
       {
         file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
@@ -58,12 +123,17 @@ export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
       },
     ];
   }
-  const alerts = await readAlertSources(dir);
   // A runbook's variables come from its command blocks, read as its page reads them: only needed
   // to check the labels the alert mapping maps onto them.
   const reader = alerts.mapping ? await loadCommandReader() : undefined;
-  return checkContentSources({ runbooks, guides, trees, alerts }, await reservedSegments(), (runbook) =>
-    reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
+  return checkContentSources(
+    { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources, alerts },
+    {
+      reservedSegments: await reservedSegments(),
+      allowImport: importsOwnComponent,
+      variablesOf: (runbook) =>
+        reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
+    },
   );
 }
 
@@ -73,4 +143,15 @@ export function report(diagnostics: readonly Diagnostic[], what: string): boolea
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) console.error(`\n${what}: ${errors} error(s). Fix them and run the build again.`);
   return !hasErrors(diagnostics);
+}
+
+/** Each runbook's file by the URL segment of its page (its ID in lower case), for messages about pages. */
+export async function runbookFilesBySlug(dir = contentDir()): Promise<Map<string, string>> {
+  const { sources } = await readSources(path.join(dir, 'runbooks'));
+  const bySlug = new Map<string, string>();
+  for (const source of sources) {
+    const id = checkRunbookFile(source.path, source.text).data?.id;
+    if (id) bySlug.set(idSlug(id), source.path);
+  }
+  return bySlug;
 }

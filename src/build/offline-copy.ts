@@ -11,7 +11,7 @@ import { routes } from '../domain/routes.ts';
 import { readFragments } from './search-index.ts';
 import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
-import { createZip, type ZipEntry } from '../offline/zip.ts';
+import { createArchive, type ArchiveEntry } from '../offline/archive.ts';
 import type { AlertEntry } from '../catalog/alerts.ts';
 import type { ManifestEntry } from '../catalog/listing.ts';
 import { escapeHtml } from '../text/html.ts';
@@ -23,11 +23,15 @@ export const DOWNLOADS = 'downloads';
 
 async function siteFiles(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
-    .sort();
+  return (
+    entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
+      // Headers for static hosts mean nothing on a laptop disk.
+      .filter((f) => f !== '_headers')
+      .sort()
+  );
 }
 
 /** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */
@@ -42,7 +46,7 @@ export async function writeOfflineBundle(
   const fileSet = new Set(files);
   const toFile = (sitePath: string) =>
     relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
-  const entries: ZipEntry[] = [];
+  const entries: ArchiveEntry[] = [];
   const add = (file: string, data: string | Uint8Array) =>
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
 
@@ -104,7 +108,7 @@ export async function writeOfflineBundle(
   add('serve.py', await readFile(path.join(kit, 'serve.py')));
   add('VERSION.json', `${JSON.stringify(version, null, 2)}\n`);
 
-  const archive = createZip(entries, new Date(`${version.date}T00:00:00Z`));
+  const archive = await createArchive(entries, new Date(`${version.date}T00:00:00Z`));
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, `${name}.zip`);
   await writeFile(file, archive);

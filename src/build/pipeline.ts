@@ -4,44 +4,55 @@
  *      schema (src/validator/); on any error, stop before Astro runs (warnings are printed);
  *   2. run `astro build` into a staging folder, index it with Pagefind (search-index.ts) and write its
  *      offline copy into downloads/ (offline-copy.ts);
- *   3. swap the staging folder into place.
- * A failed step leaves the previous site (or none) untouched: never a half-built one.
+ *   3. publish it: the output folder becomes a link to it in one rename (src/fs/publish.ts).
+ * A failed step leaves the previous site (or none) untouched: never a half-built one. A build holds a
+ * lock on its output (src/fs/lock.ts): a second build into the same folder refuses at once.
  *
  * BUILD_OUT_DIR chooses the output folder (default dist); RUNBOOKS_CONTENT_DIR the content folder.
  */
 import { spawn } from 'node:child_process';
-import { rm, rename, stat } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
-import { checkContent, report } from './content-files.ts';
-import { writeAlertLinkPages, writeRedirectPages } from './link-pages.ts';
+import { headersFile } from '../security/csp.ts';
+import { writeAlertLinkPages, writeRedirectPages } from './alert-link-pages.ts';
+import { checkContent, report, runbookFilesBySlug } from './content-files.ts';
 import { writeOfflineBundle } from './offline-copy.ts';
-import { contentDir, outputDir, projectRoot } from './project.ts';
+import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
+import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
+import { contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { buildVersion } from './version.ts';
 import { validatePaths } from '../validator/files.ts';
 
-const outDir = outputDir();
-const stagingDir = `${outDir}.staging`;
-const previousDir = `${outDir}.previous`;
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
+/** Runs a command with its output shown as it comes; returns its status and the end of its output. */
+function run(command: string, args: string[], env: Record<string, string>): Promise<{ status: number; tail: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: projectRoot,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
+    let tail = '';
+    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-64 * 1024));
+    child.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), keep(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => (process.stderr.write(chunk), keep(chunk)));
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+    child.on('exit', (code, signal) => resolve({ status: signal ? 1 : (code ?? 1), tail }));
   });
 }
 
-const exists = (p: string) =>
-  stat(p).then(
-    () => true,
-    () => false,
-  );
+/** The content files of the pages Astro says it could not render ("Caught error rendering /runbooks/x"). */
+async function failedPages(astroOutput: string): Promise<string[]> {
+  const routes = [...new Set([...astroOutput.matchAll(/error rendering (\/\S+?):/g)].map((m) => m[1]!))];
+  if (routes.length === 0) return [];
+  const files = await runbookFilesBySlug();
+  return routes.map((route) => {
+    const slug = /^\/runbooks\/([^/]+)\/?$/.exec(route)?.[1];
+    const file = slug ? files.get(slug) : undefined;
+    return file ? `${route} (${file})` : route;
+  });
+}
 
 /** How long each phase took, printed at the end: where the time goes is the first thing to know. */
 const phases: [string, number][] = [];
@@ -56,6 +67,47 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 /** Builds the site; returns the exit status (0 built, 1 refused or failed). */
 export async function buildSite(): Promise<number> {
+  const outDir = outputDir();
+  const shown = path.relative(process.cwd(), outDir) || '.';
+  const problem = outputDirProblem(outDir);
+  if (problem) {
+    console.error(
+      `build refused: BUILD_OUT_DIR: ${problem}. The build replaces its output folder whole: choose a folder of its own, such as dist.`,
+    );
+    return 1;
+  }
+  let lock: OutputLock;
+  try {
+    lock = await lockOutput(outDir, path.relative(projectRoot, contentDir()) || contentDir());
+  } catch (error) {
+    if (!(error instanceof LockHeldError)) throw error;
+    console.error(`build refused: ${shown}/: ${error.message}`);
+    return 1;
+  }
+  if (lock.tookOverFrom) {
+    console.warn(
+      `build: took over the lock of ${shown}/ left by a build that is no longer running (PID ${lock.tookOverFrom.pid}, started ${lock.tookOverFrom.started})`,
+    );
+  }
+  // Ctrl-C or a kill: leave no lock and no half-written build behind (the published site stays).
+  let buildDir: string | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    void (async () => {
+      if (buildDir) await rm(buildDir, { recursive: true, force: true });
+      await lock.release();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    })();
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  try {
+    return await buildLocked(outDir, (dir) => (buildDir = dir));
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+    await lock.release();
+  }
+}
+
+async function buildLocked(outDir: string, building: (dir: string) => void): Promise<number> {
   if (!report(await timed('content check', checkContent), 'content check')) return 1;
   const validation = await timed('kubectl validator', () => validatePaths([contentDir()], contentDir()));
   const warnings = validation.diagnostics.filter((d) => d.severity === 'warning');
@@ -71,26 +123,34 @@ export async function buildSite(): Promise<number> {
     `kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`,
   );
 
-  await rm(stagingDir, { recursive: true, force: true });
+  const stagingDir = await newBuildDir(outDir);
+  building(stagingDir);
   // The content's version and date, for the footer's download link and the offline copy's banner.
   const version = await buildVersion();
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const astroStatus = await timed('astro build', () =>
+  const astro = await timed('astro build', () =>
     run(process.execPath, [astroBin, 'build', '--outDir', stagingDir], {
       RUNBOOKS_VERSION: version.version,
       RUNBOOKS_COMMIT: version.commit,
       RUNBOOKS_DATE: version.date,
+      // Astro's cache (its content store among others) belongs to this output, which only this build
+      // writes now: builds into other folders, running at the same time, must not share one.
+      RUNBOOKS_ASTRO_CACHE: buildCacheDir(outDir),
     }),
   );
-  if (astroStatus !== 0) {
+  if (astro.status !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
+    const pages = await failedPages(astro.tail);
+    const where = pages.length > 0 ? ` rendering ${pages.join(', ')}` : '';
     console.error(
-      `\nbuild failed: astro build exited with ${astroStatus}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
+      `\nbuild failed: astro build failed${where}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
     );
     return 1;
   }
 
   try {
+    // Security headers for static hosts that read a _headers file (the policy itself is in every page).
+    await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
     const alertPages = await timed('alert link pages', () => writeAlertLinkPages(stagingDir));
@@ -113,10 +173,7 @@ export async function buildSite(): Promise<number> {
     return 1;
   }
 
-  await rm(previousDir, { recursive: true, force: true });
-  if (await exists(outDir)) await rename(outDir, previousDir);
-  await rename(stagingDir, outDir);
-  await rm(previousDir, { recursive: true, force: true });
+  await publishBuild(stagingDir, outDir);
   console.log(`\nbuild: site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
   console.log(`build: ${phases.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}s`).join(', ')}`);
   return 0;

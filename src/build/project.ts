@@ -20,3 +20,28 @@ export function outputDir(env: NodeJS.ProcessEnv = process.env): string {
 export function isMain(moduleUrl: string): boolean {
   return Boolean(process.argv[1]) && fileURLToPath(moduleUrl) === path.resolve(process.argv[1]!);
 }
+
+/** Folders of the project a build must never write into or replace. */
+const SOURCE_FOLDERS = ['content', 'src', 'public', 'scripts', 'test', 'bench', 'node_modules', '.git', '.ci'];
+
+const isInside = (child: string, parent: string) => {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
+/**
+ * Why an output folder must not be built into, or undefined when it is fine: the build replaces the
+ * folder whole, so it must be neither a source folder (BUILD_OUT_DIR=public would replace public/),
+ * inside one, nor a folder that holds one.
+ */
+export function outputDirProblem(outDir: string, content = contentDir()): string | undefined {
+  const sources = [content, ...SOURCE_FOLDERS.map((f) => path.join(projectRoot, f))];
+  if (isInside(projectRoot, outDir)) return `${outDir} is the project folder or holds it`;
+  for (const source of sources) {
+    if (isInside(outDir, source))
+      return `${outDir} is inside the source folder ${path.relative(projectRoot, source) || source}`;
+    if (isInside(source, outDir))
+      return `${outDir} holds the source folder ${path.relative(projectRoot, source) || source}`;
+  }
+  return undefined;
+}

@@ -33,6 +33,8 @@ export function checkCatalog(
   entries: readonly CatalogEntry[],
   reservedSegments: readonly string[],
   guideIds: readonly string[],
+  /** IDs of runbooks whose own frontmatter is invalid: they exist, their file gets the error. */
+  brokenIds: readonly string[] = [],
   alerts: AlertClaims = { names: [], components: [] },
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -102,6 +104,7 @@ export function checkCatalog(
     entry.related.forEach((related, i) => {
       const target = idKeys.get(idKey(related));
       const path: FieldPath = ['related', i];
+      if (!target && brokenIds.some((id) => idKey(id) === idKey(related))) return;
       if (!target) {
         const byAlias = firstClaim.get(idKey(related));
         diagnostics.push({

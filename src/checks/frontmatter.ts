@@ -22,6 +22,8 @@ export interface CheckedFile<T> {
   file: string;
   /** Present only when the frontmatter is valid. */
   data?: T;
+  /** The ID the file's YAML gives, even when the rest of it is invalid (so others' links to it are not errors too). */
+  rawId?: string;
   diagnostics: Diagnostic[];
   /** Where a frontmatter field sits in the file, for checks that run across files. */
   locate(path: FieldPath): Position;
@@ -165,6 +167,7 @@ function checkYaml<T>(
   const data: unknown = doc.toJS();
   const parsed = schema.safeParse(data ?? {});
   if (parsed.success) return { file, data: parsed.data, diagnostics: [], locate, locateKey };
+  const rawId = typeof (data as { id?: unknown } | null)?.id === 'string' ? (data as { id: string }).id : undefined;
 
   const diagnostics: Diagnostic[] = [];
   for (const issue of parsed.error.issues) {
@@ -193,7 +196,7 @@ function checkYaml<T>(
       ...(fieldHints[field] ? { hint: `${field} is ${fieldHints[field]}` } : {}),
     });
   }
-  return { file, diagnostics, locate, locateKey };
+  return { file, diagnostics, locate, locateKey, ...(rawId ? { rawId } : {}) };
 }
 
 function nodeAt(root: unknown, path: FieldPath): Node | undefined {

@@ -23,6 +23,11 @@ export interface CodeBlock {
   columns: number[];
   /** A fence (``` or ~~~), not a block indented by four spaces (which MDX does not have). */
   fenced: boolean;
+  /**
+   * Its closing fence is there. CommonMark runs an unclosed fence to the end of its container: the
+   * rest of the page becomes code. (True when the source is not given.)
+   */
+  closed: boolean;
   /** The parse node, for plugins that replace it. */
   node: Code;
 }
@@ -51,6 +56,18 @@ function isFence(node: Code, sourceLines: readonly string[] | undefined): boolea
   return opening === undefined ? node.lang !== null : /^(`{3,}|~{3,})/.test(opening);
 }
 
+/** Whether a fence's last line is a closing fence as long as its opening one, of the same character. */
+function isClosed(node: Code, sourceLines: readonly string[] | undefined): boolean {
+  const { start, end } = node.position ?? {};
+  if (!start || !end || !sourceLines) return true;
+  const opening = /^(`{3,}|~{3,})/.exec(sourceLines[start.line - 1]?.slice(start.column - 1) ?? '')?.[1];
+  if (!opening) return true; // indented code has no fence to close
+  const closing = /^[\s>]*(`{3,}|~{3,})\s*$/.exec(sourceLines[end.line - 1] ?? '')?.[1];
+  return (
+    end.line > start.line && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length
+  );
+}
+
 /** Every code block of a parsed file, in document order. Pass the source for exact columns. */
 export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
   const sourceLines = source?.split(/\r?\n/);
@@ -63,6 +80,7 @@ export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
       line: (node.position?.start.line ?? 0) + 1,
       columns: columnsOf(node, sourceLines),
       fenced: isFence(node, sourceLines),
+      closed: isClosed(node, sourceLines),
       node,
     });
   });

@@ -34,7 +34,6 @@ export function relativeUrl(url: string, options: Pick<OfflinePageOptions, 'page
 
 const ATTRIBUTE = /(\s(?:href|src|action|data-manifest)=")([^"]*)(")/g;
 const REFRESH = /(<meta http-equiv="refresh" content="\d+;\s*url=)([^"]*)(")/g;
-const REDIRECT_TARGET = /(const target = )"([^"]*)"/g;
 const MODULE_SCRIPT = /<script type="module"[^>]*>[\s\S]*?<\/script>/g;
 
 export function toOfflinePage(html: string, options: OfflinePageOptions): string {
@@ -44,7 +43,6 @@ export function toOfflinePage(html: string, options: OfflinePageOptions): string
     .replace(MODULE_SCRIPT, '')
     .replace(ATTRIBUTE, (_, head: string, url: string, tail: string) => head + relative(url) + tail)
     .replace(REFRESH, (_, head: string, url: string, tail: string) => head + relative(url) + tail)
-    .replace(REDIRECT_TARGET, (_, head: string, url: string) => `${head}${JSON.stringify(relative(url))}`)
     .replace(
       /<html([^>]*)>/,
       (_, attributes: string) => `<html${attributes.replace(/\sdata-base="[^"]*"/, '')} data-site-root="${root}">`,

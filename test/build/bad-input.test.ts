@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,9 @@ const build = (contentDir: string) =>
 
 async function expectPreviousSiteKept() {
   expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
-  expect(await exists(`${outDir}.staging`)).toBe(false);
+  // No half-written build and no lock left behind.
+  expect((await readdir(`${outDir}.builds`).catch(() => [])).filter((f) => f !== '.cache')).toEqual([]);
+  expect(await exists(`${outDir}.lock`)).toBe(false);
 }
 
 describe('npm run build on bad input', () => {
@@ -76,10 +78,13 @@ describe('npm run build on bad input', () => {
     await expectPreviousSiteKept();
   });
 
-  it('stops when Astro itself fails (broken MDX), naming the file, and keeps the previous site', async () => {
+  it('stops when Astro itself fails (a component that fails to render), and keeps the previous site', async () => {
     const result = await build(fixture('broken-mdx'));
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).toContain('bad-jsx.mdx');
+    expect(result.stderr).toMatch(
+      /build failed: astro build failed rendering \/runbooks\/fix-001 \(test\/fixtures\/broken-mdx\/runbooks\/bad-jsx\.mdx\)/,
+    );
     expect(result.stderr).toContain('was left as it was');
     await expectPreviousSiteKept();
   });

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/offline/zip.ts';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { projectRoot } from '../support/project.ts';
 import { siteUrl } from '../support/site.ts';
+import { readZip } from '../support/zip.ts';
 
 const distDir = path.join(projectRoot, process.env['BUILD_OUT_DIR'] ?? 'dist');
 let browser: Browser;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const downloads = path.join(distDir, 'downloads');
   archiveName = (await readdir(downloads)).find((f) => f.endsWith('.zip'))!;
   const scratch = await mkdtemp(path.join(tmpdir(), 'offline-copy-'));
-  for (const entry of readZip(await readFile(path.join(downloads, archiveName)))) {
+  for (const entry of await readZip(await readFile(path.join(downloads, archiveName)))) {
     const target = path.join(scratch, entry.name);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, entry.data);

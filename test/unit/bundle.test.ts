@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { offlineDocs, parseFragment } from '../../src/offline/search-index.ts';
 import { relativeUrl, rootPrefix, toOfflinePage } from '../../src/offline/relative-links.ts';
 import { bundleName, versionFromEnv } from '../../src/offline/version.ts';
-import { createZip, readZip } from '../../src/offline/zip.ts';
 
 const files = new Set([
   'index.html',
@@ -31,11 +30,11 @@ describe('relative links for the offline copy', () => {
     expect(relativeUrl('https://example.com/x', at('index.html'))).toBe('https://example.com/x');
     expect(relativeUrl('#symptoms', at('index.html'))).toBe('#symptoms');
   });
-  it('rewrites a page: links, redirect targets, module scripts, root marker, classic script, banner', () => {
+  it('rewrites a page: links, the canonical link alert-link pages forward to, module scripts, root marker, classic script, banner', () => {
     const html = [
       '<!doctype html><html lang="en" data-base="/"><head>',
       '<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/page.js"></script>',
-      '<script>(function(){const target = "/runbooks/k8s-002/";location.replace(target)})();</script>',
+      '<link rel="canonical" href="/runbooks/k8s-002/"><script>location.replace(document.querySelector(\'link[rel="canonical"]\').href)</script>',
       '<noscript><meta http-equiv="refresh" content="0; url=/runbooks/k8s-002/"></noscript>',
       '</head><body><a href="/runbooks/k8s-002/#diagnosis">x</a><form action="/runbooks/"></form>',
       '<div data-manifest="/runbooks.json"></div><script type="module">import "/x.js"</script></body></html>',
@@ -47,30 +46,13 @@ describe('relative links for the offline copy', () => {
     expect(out).toContain('<html lang="en" data-site-root="../../">');
     expect(out).toContain('href="../../_astro/site.css"');
     expect(out).not.toContain('type="module"');
-    expect(out).toContain('const target = "../../runbooks/k8s-002/index.html"');
+    expect(out).toContain('<link rel="canonical" href="../../runbooks/k8s-002/index.html">');
     expect(out).toContain('url=../../runbooks/k8s-002/index.html"');
     expect(out).toContain('<a href="../../runbooks/k8s-002/index.html#diagnosis">');
     expect(out).toContain('action="../../runbooks/index.html"');
     expect(out).toContain('data-manifest="../../runbooks.json"');
     expect(out).toContain('<script src="../../offline/site.js" defer></script></head>');
     expect(out).toContain('<body><p class="offline-banner">Offline</p>');
-  });
-});
-
-describe('deterministic zip', () => {
-  const entries = [
-    { name: 'b/index.html', data: Buffer.from('<p>'.repeat(200)) },
-    { name: 'a.txt', data: Buffer.from('x') },
-    { name: 'serve.mjs', data: Buffer.from('// launcher') },
-  ];
-  it('gives the same bytes for the same files in any order', () => {
-    const when = new Date('2026-11-21T00:00:00Z');
-    expect(createZip(entries, when).equals(createZip([...entries].reverse(), when))).toBe(true);
-  });
-  it('round-trips names and contents', () => {
-    const back = readZip(createZip(entries, new Date('2026-11-21T00:00:00Z')));
-    expect(back.map((e) => e.name)).toEqual(['a.txt', 'b/index.html', 'serve.mjs']);
-    expect(Buffer.from(back[1]!.data).toString()).toBe('<p>'.repeat(200));
   });
 });
 

@@ -72,6 +72,7 @@ describe('checkCatalog and the upstream alerts', () => {
       [entry('a.mdx', 'POD001', { aliases: ['kubepodcrashlooping'] }), entry('b.mdx', 'KUBENODENOTREADY')],
       reserved,
       ['g'],
+      [],
       alerts,
     );
     expect(problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([
@@ -81,7 +82,7 @@ describe('checkCatalog and the upstream alerts', () => {
     expect(problems[0]!.hint).toContain('content/alerts/runbooks.yaml');
   });
   it('refuses an ID that is a component of the alert runbook URLs, which /runbooks/<id>/ would shadow', () => {
-    const problems = checkCatalog([entry('a.mdx', 'NODE'), entry('b.mdx', 'NODE-001')], reserved, ['g'], alerts);
+    const problems = checkCatalog([entry('a.mdx', 'NODE'), entry('b.mdx', 'NODE-001')], reserved, ['g'], [], alerts);
     expect(problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['a.mdx catalog/reserved-id']);
     expect(problems[0]!.message).toContain('/runbooks/node/');
   });

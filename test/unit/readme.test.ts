@@ -62,3 +62,11 @@ describe('README project layout', async () => {
     expect(named.filter((f) => !existing.has(f))).toEqual([]);
   });
 });
+
+describe('README security headers', () => {
+  it('shows the nginx headers the policy module gives, so the snippet stays true', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const { nginxSnippet } = await import('../../src/security/csp.ts');
+    for (const line of nginxSnippet().split('\n')) expect(readme).toContain(`  ${line}`);
+  });
+});

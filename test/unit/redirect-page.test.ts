@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  readRedirectSummary,
-  redirectPageHtml,
-  redirectPages,
-  type RedirectTarget,
-} from '../../src/catalog/redirect-pages.ts';
+import { redirectPageHtml, redirectPages } from '../../src/build/alert-link-pages.ts';
+import { readRedirectSummary, type RedirectTarget } from '../../src/catalog/redirect-pages.ts';
+import { CSP_META, FORWARD_SCRIPT } from '../../src/security/csp.ts';
 
 const target: RedirectTarget = {
   id: 'K8S-002',
@@ -20,9 +17,10 @@ const target: RedirectTarget = {
 describe('redirect pages for alert links', () => {
   it('send the reader on with query and hash, with a no-JavaScript fallback', () => {
     const html = redirectPageHtml(target);
-    expect(html).toContain(
-      'const target = "/runbooks/k8s-002/";location.replace(target + location.search + location.hash);',
-    );
+    // The one script forwards to the canonical link, allowed by its hash in the page's policy.
+    expect(html).toContain(`<script>${FORWARD_SCRIPT}</script>`);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP_META}">`);
+    expect(html.indexOf('rel="canonical"')).toBeLessThan(html.indexOf('<script>'));
     expect(html).toContain('<noscript><meta http-equiv="refresh" content="0; url=/runbooks/k8s-002/"></noscript>');
     expect(html).toContain('<link rel="canonical" href="/runbooks/k8s-002/">');
   });
