@@ -50,7 +50,7 @@ describe('alerts.json', () => {
       ]) {
         const response = await fetch(`${siteUrl()}${link}`);
         expect(response.status, link).toBe(200);
-        expect(await response.text(), link).toContain(`const target = "${a.url}"`);
+        expect(await response.text(), link).toContain(`<link rel="canonical" href="${a.url}">`);
       }
       expect((await fetch(`${siteUrl()}${a.url}`)).status, a.url).toBe(200);
     }
