@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/build/project.ts';
 import { generateKubectlSchema, schemaJson } from '../src/kubectl/schema-gen/generate.ts';
 import { formatReport } from '../src/kubectl/schema-gen/report.ts';
-import { findKubectl } from '../src/kubectl/schema-gen/sandbox.ts';
+import { findKubectl } from '../src/kubectl/find.ts';
 
 const DEFAULT_OUT = path.join(projectRoot, 'src/kubectl/kubectl-schema.json');
 

@@ -5,6 +5,7 @@
  */
 import { initAlertPage } from './alert-pages/alert-page.ts';
 import { initCommandBlocks } from './copy/command-blocks.ts';
+import { initRunCommand } from './copy/run-command.ts';
 import { initIdJump } from './ids/jump-box.ts';
 import { initNotFound } from './ids/not-found.ts';
 import { initSearch } from './search/launcher.ts';
@@ -16,6 +17,8 @@ export function initPage(): void {
   initThemeToggle();
   initSearch();
   initCommandBlocks();
+  const runCommand = document.querySelector<HTMLElement>('[data-run-command]');
+  if (runCommand) initRunCommand(runCommand, document.querySelector<HTMLElement>('[data-variables]'));
   for (const form of document.querySelectorAll<HTMLFormElement>('[data-id-jump]')) initIdJump(form);
   const filters = document.querySelector<HTMLElement>('[data-service-filters]');
   if (filters) initServiceFilter(filters);

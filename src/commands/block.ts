@@ -266,15 +266,47 @@ function mergeSpans(a: PlaceholderSpan[], b: PlaceholderSpan[]): PlaceholderSpan
   return [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
-/** The text a command's copy button puts on the clipboard, with placeholders as written. */
-export function copyText(block: AnalyzedBlock, part: BlockPart): string {
-  if (!part.copy) return '';
-  let text = '';
-  let at = part.copy.start;
-  for (const skip of [...(part.noCopy ?? [])].sort((x, y) => x.start - y.start)) {
-    if (skip.end <= at || skip.start >= part.copy.end) continue;
-    text += block.code.slice(at, skip.start);
-    at = skip.end;
-  }
-  return (text + block.code.slice(at, part.copy.end)).trim();
+/** A command as its copy button copies it, with its placeholders at their offsets in that text. */
+export interface CopiedCommand {
+  text: string;
+  placeholders: PlaceholderSpan[];
 }
+
+/**
+ * What a command's copy button puts on the clipboard (its copy range less the prompt and trailing
+ * comments, trimmed), with placeholders as written and placed in that text: the command catalogue
+ * records it, so the runner fills exactly the spans the page fills.
+ */
+export function copiedCommand(block: AnalyzedBlock, part: BlockPart): CopiedCommand {
+  if (!part.copy) return { text: '', placeholders: [] };
+  const { start: from, end: to } = part.copy;
+  // The kept pieces of the code, each with where it starts in the code and in the copied text.
+  const pieces: { start: number; end: number; at: number }[] = [];
+  let text = '';
+  let at = from;
+  const keep = (end: number) => {
+    if (end <= at) return;
+    pieces.push({ start: at, end, at: text.length });
+    text += block.code.slice(at, end);
+  };
+  for (const skip of [...(part.noCopy ?? [])].sort((x, y) => x.start - y.start)) {
+    if (skip.end <= at || skip.start >= to) continue;
+    keep(skip.start);
+    at = Math.max(at, skip.end);
+  }
+  keep(to);
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  const placeholders = block.placeholders.flatMap((span) => {
+    const piece = pieces.find((p) => span.start >= p.start && span.end <= p.end);
+    if (!piece) return [];
+    const start = piece.at + span.start - piece.start - lead;
+    return start >= 0 && start + span.text.length <= trimmed.length
+      ? [{ ...span, start, end: start + span.text.length }]
+      : [];
+  });
+  return { text: trimmed, placeholders };
+}
+
+/** The text a command's copy button puts on the clipboard, with placeholders as written. */
+export const copyText = (block: AnalyzedBlock, part: BlockPart): string => copiedCommand(block, part).text;

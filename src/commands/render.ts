@@ -166,12 +166,12 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
     block.placeholders.filter((p) => p.text.startsWith('<')),
   );
 
-/** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
+/** Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from. */
 export async function buildCommandBlock(
   code: string,
   lang: string,
-): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
+): Promise<{ element: Element; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
   const block = analyzeBlock(code, lang, await loadCommandReader());
   const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
-  return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders };
+  return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders, block };
 }

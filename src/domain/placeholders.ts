@@ -21,6 +21,8 @@ export interface PlaceholderSpan {
   key: string;
   /** How the shell reads it where it is written (set from the parse; unquoted when not known). */
   quote?: QuoteContext;
+  /** The guide's own value, when the runbook gives one: offered where nothing else fills it. */
+  default?: string;
 }
 
 const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)>/g;

@@ -26,6 +26,7 @@ export const routes = {
   trees: () => 'trees/',
   tree: (treeId: string) => `trees/${treeId}/`,
   manifest: () => 'runbooks.json',
+  commandCatalogue: () => 'commands.json',
   alerts: () => 'alerts/',
   /** An alert's own page: the side-by-side page, or its "no runbook yet" page. */
   alert: (name: string) => `alerts/${name.toLowerCase()}/`,

@@ -1,16 +1,21 @@
 /**
  * Plain fenced shell blocks (bash, sh, shell, console) become command blocks: one copy button per
  * command, a safety class on each, placeholders ready for the variables panel. The page's variables
- * are handed to the page as `commandVariables` in remarkPluginFrontmatter. Fences marked wrong="…"
- * are left alone: a command a guide got wrong is shown, never offered for copying.
+ * are handed to the page as `commandVariables` in remarkPluginFrontmatter, and its commands, as they
+ * were rendered and are copied, as `commandSteps` (with the heading each sits under): the command
+ * catalogue (commands.json) is made of those, so it holds exactly what the page shows. Fences marked
+ * wrong="…" are left alone: a command a guide got wrong is shown, never offered for copying or running.
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { buildCommandBlock } from '../commands/render.ts';
+import { blockSteps } from '../commands/steps.ts';
 import { commandBlocksOf } from '../markdown/code-blocks.ts';
+import { headingAt, headingsOf } from '../markdown/headings.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
+import type { StepEntry } from '../schemas/command-catalogue.ts';
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
@@ -22,10 +27,15 @@ export default function remarkCommandBlocks() {
     const blocks = commandBlocksOf(tree);
     if (blocks.length === 0) return;
 
+    const headings = headingsOf(tree);
     const placeholders: PlaceholderSpan[] = [];
-    for (const { node, code, lang } of blocks) {
-      const { element, placeholders: found } = await buildCommandBlock(code, lang);
+    const steps: StepEntry[] = [];
+    for (const { node, code, lang, line } of blocks) {
+      const { element, placeholders: found, block } = await buildCommandBlock(code, lang);
       placeholders.push(...found);
+      const at = headingAt(headings, node.position?.start.offset ?? 0);
+      const heading = at && { text: at.text, anchor: at.anchor, depth: at.depth };
+      steps.push(...blockSteps(block, line).map((step) => ({ heading, ...step })));
       // The block goes in as one string of HTML (<Fragment set:html="…" />), not as a tree: MDX would
       // turn every highlighted token into a JSX call, making each runbook's module about fifteen times
       // larger and slower to build. The markup is the same.
@@ -41,5 +51,6 @@ export default function remarkCommandBlocks() {
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     data.astro.frontmatter['commandVariables'] = collectVariables(placeholders);
+    data.astro.frontmatter['commandSteps'] = steps;
   };
 }

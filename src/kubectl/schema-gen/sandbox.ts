@@ -26,9 +26,10 @@
  *     probes.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isExecutable } from '../find.ts';
 
 /** The only server any probe names. Port 9 (discard) is closed: connections are refused at once. */
 const PROBE_SERVER = 'https://127.0.0.1:9';
@@ -90,15 +91,6 @@ function findIsolation(): string[] {
   return [];
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs kubectl with `prefix` (the command words, or "__complete" and the words), then the safety
  * flags, then `rest`. Every run goes through here.
@@ -154,19 +146,4 @@ export function removeSandbox(sb: Sandbox): void {
 /** Replaces the sandbox's HOME in defaults and help ("--cache-dir='/tmp/.../home/.kube/cache'"). */
 export function normalizeHome(sb: Sandbox, s: string): string {
   return s.split(sb.home).join('$HOME');
-}
-
-/** The kubectl to probe: the one named (it must be an executable file), or the first on `searchPath`. */
-export function findKubectl(explicit: string | undefined, searchPath: string): string {
-  if (explicit !== undefined) {
-    const file = path.resolve(explicit);
-    if (!isExecutable(file)) throw new Error(`--kubectl ${explicit}: no executable file there`);
-    return file;
-  }
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (dir === '') continue;
-    const file = path.join(dir, 'kubectl');
-    if (isExecutable(file)) return file;
-  }
-  throw new Error('kubectl was not found on PATH. Install a v1.32 kubectl, or pass --kubectl /path/to/kubectl.');
 }
