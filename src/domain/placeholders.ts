@@ -121,13 +121,24 @@ export function collectVariables(spans: Iterable<PlaceholderSpan>): Variable[] {
 /**
  * Values for a page's variables from a URL query: `?namespace=prod&pod=api-7c9`. Parameter names are
  * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are ignored.
+ * `labelVariables` says which alert label also fills which other variable of this page
+ * (content/alerts/runbooks.yaml: `pod: pending-pod`); a parameter named for the variable itself wins.
  */
-export function valuesFromQuery(search: string, keys: Iterable<string>): Map<string, string> {
+export function valuesFromQuery(
+  search: string,
+  keys: Iterable<string>,
+  labelVariables: Readonly<Record<string, string>> = {},
+): Map<string, string> {
   const wanted = new Set(keys);
   const values = new Map<string, string>();
+  const viaLabel = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(search)) {
+    if (value.trim() === '') continue;
     const key = variableKey(name);
-    if (wanted.has(key) && value.trim() !== '') values.set(key, value);
+    if (wanted.has(key)) values.set(key, value);
+    const mapped = Object.hasOwn(labelVariables, name) ? labelVariables[name] : undefined;
+    if (mapped && wanted.has(mapped)) viaLabel.set(mapped, value);
   }
+  for (const [key, value] of viaLabel) if (!values.has(key)) values.set(key, value);
   return values;
 }
