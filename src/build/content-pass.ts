@@ -126,6 +126,7 @@ export async function runContentPass(contentDir: string, cacheDir: string): Prom
     ordered.map((r) => r.facts),
     content.trees,
     await reservedSegments(),
+    content.alerts,
   );
   const reader = await loadCommandReader(customResources);
   const trees = content.trees.map((t) => validateTreeYaml(t.path, t.text, reader));

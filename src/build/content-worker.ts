@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPageFile } from '../checks/content.ts';
+import { variablesOfTree } from '../commands/page-variables.ts';
 import { loadCommandReader } from '../commands/reader.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { renderTree, type RenderedPage } from '../markdown/render.ts';
@@ -19,8 +20,10 @@ const reader = loadCommandReader(setup.customResources);
 async function run(task: PageTask): Promise<void> {
   const file = { path: task.path, text: task.text };
   const parsed = parseMarkdown(task.text, { mdx: isMdxFile(task.path) });
-  const facts = checkPageFile(task.kind, file, (source) => importsOwnComponent(task.path, source), parsed);
-  const validation = validateMarkdown(task.path, task.text, await reader, parsed);
+  const commands = await reader;
+  const variables = task.kind === 'runbook' ? variablesOfTree(parsed.tree, commands).map((v) => v.key) : [];
+  const facts = checkPageFile(task.kind, file, (source) => importsOwnComponent(task.path, source), parsed, variables);
+  const validation = validateMarkdown(task.path, task.text, commands, parsed);
   let rendered: RenderedPage | undefined;
   // MDX pages are compiled by Astro (they may use components); a page that failed its checks is never
   // built. The checks are done with the parse: the page's render transforms it.

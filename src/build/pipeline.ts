@@ -15,7 +15,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
 import { headersFile } from '../security/csp.ts';
-import { writeRedirectPages } from './alert-link-pages.ts';
+import { writeAlertLinkPages, writeRedirectPages } from './alert-link-pages.ts';
 import { report, runbookFilesBySlug } from './content-files.ts';
 import { runContentPass } from './content-pass.ts';
 import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
@@ -159,11 +159,15 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
+    const alertPages = await timed('alert link pages', () => writeAlertLinkPages(stagingDir));
+    console.log(`alert links: ${alertPages} forwarding pages for the upstream alerts (both URL shapes)`);
     // Pagefind indexes in a process of its own while this one makes the pages of the offline copy.
     const [search, offline] = await timed('search index and offline pages', () =>
       Promise.all([buildSearchIndex(stagingDir), offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/')]),
     );
-    console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
+    console.log(
+      `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
+    );
     const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, offline));
     console.log(
       `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,

@@ -4,18 +4,27 @@
  *   1. each runbook and guide on its own (checkPageFile): frontmatter against its schema, the body for
  *      what a document must not hold (src/checks/body.ts), and what the second stage needs, as plain data;
  *   2. across files (checkAcrossFiles): the catalog (unique IDs, related, guides), each decision tree's
- *      graph and every internal link.
+ *      graph, every internal link and the alert mapping (content/alerts/).
  * Root causes come first: problems of a file on its own, then those across files; a runbook whose
  * frontmatter is broken still counts as existing, so links to it are not reported as well. Pure: the
  * caller reads the files (src/build/, tests).
  */
 import { isMdxFile, type ParsedMarkdown } from '../markdown/parse.ts';
 import type { Guide, Runbook } from '../schemas/runbook.ts';
+import { alertClaims, checkAlertData } from './alerts.ts';
 import { readBody, type BodyLink } from './body.ts';
 import { checkCatalog, type CatalogEntry } from './catalog.ts';
 import { linkChecker, type LinkTargets } from './content-links.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, checkTreeFile, type FieldPath, type Position } from './frontmatter.ts';
+import {
+  checkAlertCatalogFile,
+  checkAlertMappingFile,
+  checkGuideFile,
+  checkRunbookFile,
+  checkTreeFile,
+  type FieldPath,
+  type Position,
+} from './frontmatter.ts';
 import { checkTree, treeProblemToDiagnostic } from './tree-graph.ts';
 
 export interface SourceFile {
@@ -28,6 +37,13 @@ export interface ContentSources {
   runbooks: readonly SourceFile[];
   guides: readonly SourceFile[];
   trees?: readonly SourceFile[];
+  /** content/alerts/: lists of upstream alerts, and the reviewed mapping onto runbooks. */
+  alerts?: AlertSources;
+}
+
+export interface AlertSources {
+  catalogs: readonly SourceFile[];
+  mapping?: SourceFile;
 }
 
 export interface ContentCheckOptions {
@@ -35,6 +51,8 @@ export interface ContentCheckOptions {
   reservedSegments: readonly string[];
   /** Whether a runbook or guide at `file` may import `source` (the project's own components). */
   allowImport?: (file: string, source: string) => boolean;
+  /** The variable keys of a runbook's page, for the labels the alert mapping maps onto them. */
+  variablesOf?: (runbook: SourceFile) => readonly string[];
 }
 
 /** What the first stage found in one runbook or guide: plain data (it crosses threads and caches). */
@@ -52,6 +70,8 @@ export interface PageFacts {
   positions: Record<string, Position>;
   anchors: string[];
   links: BodyLink[];
+  /** A runbook's variable keys, as its page shows them (the alert mapping fills them from labels). */
+  variables: string[];
 }
 
 /** A guide's ID is its file name: content/guides/shepherd-deployment.md is "shepherd-deployment". */
@@ -67,6 +87,7 @@ export function checkPageFile(
   file: SourceFile,
   allowImport?: (source: string) => boolean,
   parsed?: ParsedMarkdown,
+  variables: readonly string[] = [],
 ): PageFacts {
   const checked = kind === 'runbook' ? checkRunbookFile(file.path, file.text) : checkGuideFile(file.path, file.text);
   const body = readBody(
@@ -96,6 +117,7 @@ export function checkPageFile(
     positions,
     anchors: [...body.anchors],
     links: body.links,
+    variables: [...variables],
   };
 }
 
@@ -104,6 +126,7 @@ export function checkAcrossFiles(
   pages: readonly PageFacts[],
   trees: readonly SourceFile[],
   reservedSegments: readonly string[],
+  alerts?: AlertSources,
 ): Diagnostic[] {
   const runbooks = pages.filter((p) => p.kind === 'runbook');
   const guides = pages.filter((p) => p.kind === 'guide');
@@ -120,6 +143,12 @@ export function checkAcrossFiles(
           },
         ]
       : [],
+  );
+  const catalogs = (alerts?.catalogs ?? []).map((f) => checkAlertCatalogFile(f.path, f.text));
+  const mapping = alerts?.mapping ? checkAlertMappingFile(alerts.mapping.path, alerts.mapping.text) : undefined;
+  const alertProblems = checkAlertData(
+    mapping?.data ? { catalogs, mapping } : { catalogs },
+    new Map(runbooks.flatMap((p) => (p.runbook ? [[p.runbook.id, p.variables] as const] : []))),
   );
   const brokenIds = runbooks.flatMap((p) => (!p.runbook && p.rawId ? [p.rawId] : []));
   const guideIds = guides.map((g) => guideIdOf(g.file));
@@ -141,15 +170,31 @@ export function checkAcrossFiles(
   const checkLinks = linkChecker(targets);
   const links = pages.flatMap((p) => checkLinks(p.file, p.links, new Set(p.anchors)));
 
-  const ofFiles = [...pages.flatMap((p) => p.diagnostics), ...checkedTrees.flatMap((t) => t.diagnostics)];
-  const acrossFiles = [...checkCatalog(valid, reservedSegments, guideIds, brokenIds), ...treeProblems, ...links];
+  const ofFiles = [
+    ...pages.flatMap((p) => p.diagnostics),
+    ...checkedTrees.flatMap((t) => t.diagnostics),
+    ...catalogs.flatMap((c) => c.diagnostics),
+    ...(mapping?.diagnostics ?? []),
+  ];
+  const acrossFiles = [
+    ...checkCatalog(valid, reservedSegments, guideIds, brokenIds, alertClaims(catalogs)),
+    ...treeProblems,
+    ...links,
+    ...alertProblems,
+  ];
   return [...sortDiagnostics(ofFiles), ...sortDiagnostics(acrossFiles)];
 }
 
 /** Both stages over a content folder's files, in one go (the content check script, tests). */
 export function checkContentSources(content: ContentSources, options: ContentCheckOptions): Diagnostic[] {
   const facts = (kind: 'runbook' | 'guide') => (f: SourceFile) =>
-    checkPageFile(kind, f, options.allowImport ? (source) => options.allowImport!(f.path, source) : undefined);
+    checkPageFile(
+      kind,
+      f,
+      options.allowImport ? (source) => options.allowImport!(f.path, source) : undefined,
+      undefined,
+      kind === 'runbook' ? (options.variablesOf?.(f) ?? []) : [],
+    );
   const pages = [...content.guides.map(facts('guide')), ...content.runbooks.map(facts('runbook'))];
-  return checkAcrossFiles(pages, content.trees ?? [], options.reservedSegments);
+  return checkAcrossFiles(pages, content.trees ?? [], options.reservedSegments, content.alerts);
 }
