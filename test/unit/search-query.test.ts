@@ -10,7 +10,7 @@ import {
 } from '../../src/search/query.ts';
 import { SYNONYMS, synonymRules } from '../../src/search/synonyms.ts';
 import { camelParts, stem, stemsOf, tokenize } from '../../src/search/tokens.ts';
-import { typoDistance } from '../../src/text/edit-distance.ts';
+import { typingDistance } from '../../src/text/edit-distance.ts';
 
 /** Statistics of a small imaginary site: what is common, what is rare, what exists. */
 const stats: TermStats = {
@@ -212,9 +212,9 @@ describe('words as search compares them', () => {
   });
 
   it('counts a swap of neighbouring letters as one typo', () => {
-    expect(typoDistance('evcit', 'evict')).toBe(1);
-    expect(typoDistance('rollbak', 'rollback')).toBe(1);
-    expect(typoDistance('same', 'same')).toBe(0);
+    expect(typingDistance('evcit', 'evict')).toBe(1);
+    expect(typingDistance('rollbak', 'rollback')).toBe(1);
+    expect(typingDistance('same', 'same')).toBe(0);
     expect(correctSpelling('certifcate', { docs: 3, df: { certificate: 2, certify: 1 } })).toBe('certificate');
     expect(correctSpelling('zebra', stats)).toBeUndefined();
   });
