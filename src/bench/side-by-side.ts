@@ -108,3 +108,49 @@ export async function rebuildAfterOneEdit(runbooks: number, workDir: string): Pr
   const differences = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
   return { runbooks, seconds: rebuild.seconds, peakMb: rebuild.peakMb, differences };
 }
+
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The goals of issue #17, as the report checks them. */
+export const SIDE_BY_SIDE_TARGETS = { ratioAt1000: 2, ratioAt3000: 3, peakMbAt3000: 1024, rebuildSeconds: 10 };
+
+/** Starlight's median build time over this project's, from the same run. */
+export const speedRatio = (r: SideBySideResult) =>
+  median(r.starlight.map((m) => m.seconds)) / median(r.ours.map((m) => m.seconds));
+
+/** BENCHMARKS.md's section of the side-by-side run: every build of both, the ratios, the rebuild. */
+export function sideBySideReport(
+  results: readonly SideBySideResult[],
+  rebuild: RebuildResult | undefined,
+  machine: string,
+  commit: string,
+): string {
+  const runs = (ms: readonly MeasuredRun[]) =>
+    ms.map((m) => `${m.seconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MiB`).join('; ');
+  const goal = (n: number) =>
+    n === 1000 ? `≥ ${SIDE_BY_SIDE_TARGETS.ratioAt1000}×` : n === 3000 ? `≥ ${SIDE_BY_SIDE_TARGETS.ratioAt3000}×` : '';
+  const lines = [
+    '## Side by side with Starlight',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; commit ${commit}. Produced by \`npm run bench -- --starlight ${results.map((r) => r.runbooks).join(',')}${rebuild ? ` --rebuild ${rebuild.runbooks}` : ''} --write\` (src/bench/side-by-side.ts): a stock Starlight site (bench/starlight/, its own package) and this project build the same generated bodies (src/bench/bodies.ts: 4–8 KB of Markdown with 6–12 bash blocks; here with typed frontmatter), cold (no output, no cache), in alternating order. Absolute times on this machine are noisy; the ratio compares medians from the same run.`,
+    '',
+    '| runbooks | Starlight: each build | this project: each build | ratio (Starlight / this project) | goal |',
+    '|---:|---|---|---:|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.runbooks.toLocaleString('en')} | ${runs(r.starlight)} | ${runs(r.ours)} | ${speedRatio(r).toFixed(2)}× | ${goal(r.runbooks)} |`,
+    ),
+    '',
+  ];
+  if (rebuild) {
+    lines.push(
+      `After editing one runbook of the ${rebuild.runbooks.toLocaleString('en')}-runbook site, the rebuild took ${rebuild.seconds.toFixed(1)} s (${rebuild.peakMb.toFixed(0)} MiB peak; goal ≤ ${SIDE_BY_SIDE_TARGETS.rebuildSeconds} s) and ${rebuild.differences.length === 0 ? 'gave the same bytes as a cold build of the edited content' : `differed from a cold build in ${rebuild.differences.length} files (${rebuild.differences.slice(0, 5).join(', ')}${rebuild.differences.length > 5 ? ', …' : ''})`}.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
