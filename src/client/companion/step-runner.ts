@@ -45,6 +45,9 @@ function panelValues(): Record<string, string> {
   return values;
 }
 
+/** The server's reason, as the status line says it ("not run: …" from the server once, not twice). */
+const notRun = (error: Error) => `Not run: ${error.message.replace(/^not run: /i, '')}`;
+
 export const endText = (end: RunEnd): string =>
   end.interrupted
     ? `Stopped after ${end.seconds.toFixed(1)} s (exit code ${end.exitCode})`
@@ -161,7 +164,7 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
       });
       follow(started.run);
     } catch (error) {
-      say(`Not run: ${(error as Error).message}`, 'error');
+      say(notRun(error as Error), 'error');
     }
   }
 
@@ -242,7 +245,7 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
     try {
       view = await api.prepare({ runbook, step, values: panelValues() });
     } catch (error) {
-      say(`Not run: ${(error as Error).message}`, 'error');
+      say(notRun(error as Error), 'error');
       return;
     }
     if (view.refusal) {
