@@ -5,6 +5,7 @@
  * not typed, nothing a request from elsewhere asked for. And the same site from a static host or
  * opened from disk has no Run buttons.
  */
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,12 +18,14 @@ import { serveStatic } from '../../src/fs/static-host.ts';
 import { buildCompanionSite, rawRequest, startCompanion, type ServedCompanion } from '../support/companion.ts';
 import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server.ts';
 import { kubectlOnPath, writeKubeconfig, type TestKubeconfig } from '../support/kubeconfig.ts';
+import { projectRoot } from '../support/project.ts';
 import { readZip } from '../support/zip.ts';
 
 const hasKubectl = kubectlOnPath() !== undefined;
 if (!hasKubectl)
   console.warn('test/e2e/companion.test.ts: skipped, no kubectl on PATH (apt-get install kubernetes-client)');
 
+const bin = path.join(projectRoot, 'bin/runbook.mjs');
 const RUNBOOK = '/runbooks/srv-001/';
 /** The fixture's steps, by their index in the catalogue (test/fixtures/companion/srv-001.mdx). */
 const STEP = { get: 0, follow: 1, restart: 2, delete: 3, print: 4 } as const;
@@ -425,6 +428,26 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
       await page.close();
       expect(await fromZip.stop()).toBe(0);
     }
+  });
+
+  it('refuses to start without a site to serve, a kubectl context or a usable port', async () => {
+    const serve = (args: string[], env: Record<string, string>) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(process.execPath, [bin, 'serve', ...args], { env }, (error, _stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
+        );
+      });
+    const env = { ...kubeconfig.env, PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/' };
+    const alone = await serve(['--from', path.join(site.out, 'commands.json')], env);
+    expect(alone).toMatchObject({ code: 2, stderr: expect.stringContaining("a catalogue alone can't be served") });
+    const port = await serve(['--from', site.out, '--port', '70000'], env);
+    expect(port).toMatchObject({ code: 2, stderr: expect.stringContaining('--port 70000: a port number') });
+    const busy = await serve(['--from', site.out, '--port', String(companion.port)], env);
+    expect(busy).toMatchObject({ code: 2, stderr: expect.stringContaining(`127.0.0.1:${companion.port}`) });
+    const empty = path.join(kubeconfig.dir, 'empty');
+    await writeFile(empty, '');
+    const noContext = await serve(['--from', site.out], { ...env, KUBECONFIG: empty });
+    expect(noContext).toMatchObject({ code: 2, stderr: expect.stringContaining('nothing is served') });
   });
 
   describe('without the companion: no Run buttons', () => {
