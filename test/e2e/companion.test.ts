@@ -127,6 +127,9 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
       expect(JSON.parse(refused.body).error).toContain('not confirmed');
       const wrong = await api('context', { context: 'fake-staging' });
       expect(wrong.status).toBe(409);
+      // Every page has the bar, not only runbooks.
+      await page.goto(`${companion.origin}/guides/`);
+      await expect.poll(() => page.locator('.companion-bar').innerText()).toContain('kubectl context fake-prod');
       expect(objectRequests()).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -68,6 +68,10 @@ export function createContextBar(state: CompanionState, api: Api): ContextBar {
   const skip = document.querySelector('.skip-link');
   if (skip) skip.after(bar);
   else document.body.prepend(bar);
+  // It stays on screen (sticky): headings jumped to keep clear of it (scroll-padding-top in companion.css).
+  new ResizeObserver(() =>
+    document.documentElement.style.setProperty('--companion-bar-height', `${bar.offsetHeight}px`),
+  ).observe(bar);
 
   return {
     get confirmed() {

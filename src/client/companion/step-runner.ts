@@ -117,6 +117,8 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
     stop.hidden = id === undefined;
     stop.disabled = false;
     command.classList.toggle('is-running', id !== undefined);
+    // A new run: how the last one ended no longer says anything.
+    if (id !== undefined) command.classList.remove('is-done', 'is-failed');
   };
   const ended = (end: RunEnd) => {
     setRunning(undefined);
@@ -202,7 +204,7 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
       );
 
     const actions = element('div', 'cmd-run__actions');
-    const go = button('cmd-run__go', 'Run it');
+    const go = button(`cmd-run__go cmd-run__go--${view.safety}`, 'Run it');
     const cancel = button('cmd-run__cancel', 'Cancel');
     let typed: HTMLInputElement | undefined;
     if (confirmation.kind === 'type') {
@@ -257,10 +259,12 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
   });
   stop.addEventListener('click', async () => {
     if (!running) return;
+    const stopping = running;
     stop.disabled = true;
     try {
-      await api.stop(running);
-      say('Stopping…', 'warn');
+      await api.stop(stopping);
+      // Its end may have come first (SIGINT ends most commands at once): don't say it over.
+      if (running === stopping) say('Stopping…', 'warn');
     } catch (error) {
       say(`Could not stop it: ${(error as Error).message}`, 'error');
       stop.disabled = false;
