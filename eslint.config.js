@@ -27,6 +27,7 @@ const NODE_ONLY = [
   'cli',
   'runner',
   'companion',
+  'alerts',
 ];
 
 export default tseslint.config(

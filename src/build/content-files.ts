@@ -7,7 +7,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentSources, type SourceFile } from '../checks/content.ts';
 import { checkRunbookFile } from '../checks/frontmatter.ts';
+import { pageVariables } from '../commands/page-variables.ts';
+import { loadCommandReader } from '../commands/reader.ts';
 import { idSlug } from '../domain/ids.ts';
+import { isMdxFile } from '../markdown/parse.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
 import { contentDir, projectRoot } from './project.ts';
@@ -29,6 +32,7 @@ const BUILD_WRITES = [
   '404.html',
   'runbooks.json',
   'commands.json',
+  'search-terms.json',
   '_headers',
   'README.txt',
   'serve.mjs',
@@ -48,8 +52,18 @@ export async function reservedSegments(): Promise<string[]> {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The file of content/alerts/ that maps alerts onto runbooks; every other .yaml there is a list of alerts. */
+export const ALERT_MAPPING_FILE = 'runbooks.yaml';
+
+/** content/alerts/: the lists of upstream alerts and the reviewed mapping (both optional). */
+export async function readAlertSources(dir = contentDir()) {
+  const { sources, problems } = await readSources(path.join(dir, 'alerts'), /\.ya?ml$/);
+  const mapping = sources.find((f) => path.basename(f.path) === ALERT_MAPPING_FILE);
+  return { catalogs: sources.filter((f) => f !== mapping), ...(mapping ? { mapping } : {}), problems };
+}
+
 /** Reads the files, refusing those that are not UTF-8 (with where the first bad byte is). */
-async function readSources(
+export async function readSources(
   dir: string,
   pattern = /\.mdx?$/,
 ): Promise<{ sources: SourceFile[]; problems: Diagnostic[] }> {
@@ -93,7 +107,8 @@ export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
   const runbooks = await readSources(path.join(dir, 'runbooks'));
   const guides = await readSources(path.join(dir, 'guides'));
   const trees = await readSources(path.join(dir, 'trees'), /\.ya?ml$/);
-  const encoding = [...runbooks.problems, ...guides.problems, ...trees.problems];
+  const { problems: alertEncoding, ...alerts } = await readAlertSources(dir);
+  const encoding = [...runbooks.problems, ...guides.problems, ...trees.problems, ...alertEncoding];
   if (encoding.length > 0) return encoding;
   if (runbooks.sources.length === 0) {
     return [
@@ -108,9 +123,17 @@ export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
       },
     ];
   }
+  // A runbook's variables come from its command blocks, read as its page reads them: only needed
+  // to check the labels the alert mapping maps onto them.
+  const reader = alerts.mapping ? await loadCommandReader() : undefined;
   return checkContentSources(
-    { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources },
-    { reservedSegments: await reservedSegments(), allowImport: importsOwnComponent },
+    { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources, alerts },
+    {
+      reservedSegments: await reservedSegments(),
+      allowImport: importsOwnComponent,
+      variablesOf: (runbook) =>
+        reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
+    },
   );
 }
 

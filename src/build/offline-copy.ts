@@ -5,12 +5,14 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { offlineDocs, parseFragment } from '../offline/search-index.ts';
+import { offlineDocs } from '../offline/search-index.ts';
+import { routes } from '../domain/routes.ts';
+import { readFragments } from './search-index.ts';
 import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
 import { createArchive, type ArchiveEntry } from '../offline/archive.ts';
+import type { AlertEntry } from '../catalog/alerts.ts';
 import type { ManifestEntry } from '../catalog/listing.ts';
 import { escapeHtml } from '../text/html.ts';
 import { projectRoot } from './project.ts';
@@ -72,17 +74,17 @@ export async function writeOfflineBundle(
     url: toFile(m.url.startsWith(base) ? m.url.slice(base.length) : m.url),
   }));
   add('offline/manifest.js', `window.__RUNBOOKS_MANIFEST__=${JSON.stringify(offlineManifest)};\n`);
-  const fragmentDir = path.join(siteDir, 'pagefind/fragment');
-  const fragments = await Promise.all(
-    (await readdir(fragmentDir))
-      .sort()
-      .map(async (f) => parseFragment(gunzipSync(await readFile(path.join(fragmentDir, f))))),
-  );
-  const symptoms = new Map(manifest.map((m) => [m.id, m.symptoms ?? []]));
-  add(
-    'offline/search-index.js',
-    `window.__RUNBOOKS_SEARCH__=${JSON.stringify(offlineDocs(fragments, symptoms, base, toFile))};\n`,
-  );
+  const sitePath = (url: string) => toFile(url.startsWith(base) ? url.slice(base.length) : url);
+  const alerts = JSON.parse(
+    await readFile(path.join(siteDir, 'alerts.json'), 'utf8').catch(() => '[]'),
+  ) as AlertEntry[];
+  const offlineAlerts = alerts.map((a) => ({ ...a, url: sitePath(a.url), page: sitePath(a.page) }));
+  add('offline/alerts.js', `window.__RUNBOOKS_ALERTS__=${JSON.stringify(offlineAlerts)};\n`);
+  // Search from disk: the same records and word statistics the site's search ranks with.
+  const docs = offlineDocs(await readFragments(siteDir), base, toFile);
+  const terms = await readFile(path.join(siteDir, routes.searchTerms()), 'utf8');
+  add('offline/search-index.js', `window.__RUNBOOKS_SEARCH__=${JSON.stringify(docs)};\n`);
+  add('offline/search-terms.js', `window.__RUNBOOKS_SEARCH_TERMS__=${terms.trim()};\n`);
 
   // The page scripts as one classic script: the same entry point as the site's module.
   const script = await esbuild({

@@ -15,7 +15,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
 import { headersFile } from '../security/csp.ts';
-import { writeRedirectPages } from './alert-link-pages.ts';
+import { writeAlertLinkPages, writeRedirectPages } from './alert-link-pages.ts';
 import { checkContent, report, runbookFilesBySlug } from './content-files.ts';
 import { writeOfflineBundle } from './offline-copy.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
@@ -153,8 +153,12 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
+    const alertPages = await timed('alert link pages', () => writeAlertLinkPages(stagingDir));
+    console.log(`alert links: ${alertPages} forwarding pages for the upstream alerts (both URL shapes)`);
     const search = await timed('search index', () => buildSearchIndex(stagingDir));
-    console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
+    console.log(
+      `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
+    );
     const bundle = await timed('offline copy', () =>
       writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/'),
     );

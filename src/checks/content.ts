@@ -1,16 +1,24 @@
 /**
- * The whole pre-build check of content: each runbook, guide and decision tree against its schema, each
- * body for what a document must not hold (src/checks/body.ts), then the catalog across files, each
- * tree's graph and every internal link. Root causes come first: problems of a file on its own, then
+ * The whole pre-build check of content: each runbook, guide, decision tree and alert file against its
+ * schema, each body for what a document must not hold (src/checks/body.ts), then the catalog across
+ * files, each tree's graph, every internal link and the alert mapping. Root causes come first: problems of a file on its own, then
  * those across files; a runbook whose frontmatter is broken still counts as existing, so links to it
- * are not reported as well. Pure: the caller reads the files (src/build/content-files.ts, tests).
+ * are not reported as well. Pure: the caller reads the files (src/build/content-files.ts, tests) and
+ * says how to find a runbook's variables.
  */
 import { isMdxFile } from '../markdown/parse.ts';
+import { alertClaims, checkAlertData } from './alerts.ts';
 import { readBody, type BodyFacts } from './body.ts';
 import { checkCatalog } from './catalog.ts';
 import { checkContentLinks, type LinkTargets } from './content-links.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter.ts';
+import {
+  checkAlertCatalogFile,
+  checkAlertMappingFile,
+  checkGuideFile,
+  checkRunbookFile,
+  checkTreeFile,
+} from './frontmatter.ts';
 import { checkTree, treeProblemToDiagnostic } from './tree-graph.ts';
 
 export interface SourceFile {
@@ -23,6 +31,8 @@ export interface ContentSources {
   runbooks: readonly SourceFile[];
   guides: readonly SourceFile[];
   trees?: readonly SourceFile[];
+  /** content/alerts/: lists of upstream alerts, and the reviewed mapping onto runbooks. */
+  alerts?: { catalogs: readonly SourceFile[]; mapping?: SourceFile };
 }
 
 export interface ContentCheckOptions {
@@ -30,6 +40,8 @@ export interface ContentCheckOptions {
   reservedSegments: readonly string[];
   /** Whether a runbook or guide at `file` may import `source` (the project's own components). */
   allowImport?: (file: string, source: string) => boolean;
+  /** The variable keys of a runbook's page, for the labels the alert mapping maps onto them. */
+  variablesOf?: (runbook: SourceFile) => readonly string[];
 }
 
 /** A guide's ID is its file name: content/guides/shepherd-deployment.mdx is "shepherd-deployment". */
@@ -50,7 +62,7 @@ export function checkContentSources(content: ContentSources, options: ContentChe
   const runbookBodies = content.runbooks.map(body);
   const guideBodies = content.guides.map(body);
 
-  const valid = runbooks.flatMap((c) =>
+  const valid = runbooks.flatMap((c, i) =>
     c.data
       ? [
           {
@@ -60,10 +72,18 @@ export function checkContentSources(content: ContentSources, options: ContentChe
             related: c.data.related,
             guide: c.data.source.guide,
             locate: c.locate,
+            source: content.runbooks[i]!,
           },
         ]
       : [],
   );
+  const catalogs = (content.alerts?.catalogs ?? []).map((f) => checkAlertCatalogFile(f.path, f.text));
+  const mappingFile = content.alerts?.mapping;
+  const mapping = mappingFile ? checkAlertMappingFile(mappingFile.path, mappingFile.text) : undefined;
+  const variablesOf = options.variablesOf ?? (() => []);
+  const alertProblems = mapping?.data
+    ? checkAlertData({ catalogs, mapping }, new Map(valid.map((v) => [v.id, variablesOf(v.source)])))
+    : checkAlertData({ catalogs }, new Map());
   const brokenIds = runbooks.flatMap((c) => (!c.data && c.rawId ? [c.rawId] : []));
   const guideIds = content.guides.map((g) => guideIdOf(g.path));
   const runbookIds = [...valid.map((v) => v.id), ...brokenIds];
@@ -92,11 +112,14 @@ export function checkContentSources(content: ContentSources, options: ContentChe
     ...trees.flatMap((t) => t.diagnostics),
     ...runbookBodies.flatMap((b) => b.diagnostics),
     ...guideBodies.flatMap((b) => b.diagnostics),
+    ...catalogs.flatMap((c) => c.diagnostics),
+    ...(mapping?.diagnostics ?? []),
   ];
   const acrossFiles = [
-    ...checkCatalog(valid, options.reservedSegments, guideIds, brokenIds),
+    ...checkCatalog(valid, options.reservedSegments, guideIds, brokenIds, alertClaims(catalogs)),
     ...treeProblems,
     ...links,
+    ...alertProblems,
   ];
   return [...sortDiagnostics(ofFiles), ...sortDiagnostics(acrossFiles)];
 }

@@ -25,7 +25,12 @@ export interface PlaceholderSpan {
   default?: string;
 }
 
-const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)>/g;
+/**
+ * <pod-name>; also a few words (<kustomization directory>) and alternatives (<filename|url>), as
+ * kubectl's own help writes them. A space may not follow "<" or precede ">", so `cat <in >out`
+ * stays a pair of redirections.
+ */
+const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*(?:[ |][A-Za-z0-9_.-]+)*)>/g;
 
 /** ALL_CAPS words without an underscore that are used as placeholders rather than as literals. */
 const BARE_CAPS = [
@@ -55,7 +60,7 @@ export function variableKey(spelling: string): string {
   const words = spelling
     .replace(/^<|>$/g, '')
     .toLowerCase()
-    .split(/[-_.\s]+/)
+    .split(/[-_.|\s]+/)
     .filter(Boolean);
   if (words.length > 1 && words.at(-1) === 'name') words.pop();
   const key = words.join('-');
@@ -80,6 +85,12 @@ export function findCapsPlaceholders(word: string, offset: number): PlaceholderS
     key: variableKey(m[0]),
   }));
 }
+
+/**
+ * `[POD]`, `[NAMESPACE]`: a placeholder some runbooks write in brackets. The validator accepts any
+ * value there; the page does not offer it for filling (bash reads it as a glob, not as a value to type).
+ */
+export const isBracketedPlaceholder = (word: string): boolean => /^\[[A-Z][A-Z0-9_-]*\]$/.test(word);
 
 /** The text with every angled placeholder replaced by "x"s of the same length, for the shell parser. */
 export function maskPlaceholders(text: string, spans: readonly PlaceholderSpan[]): string {
@@ -110,13 +121,24 @@ export function collectVariables(spans: Iterable<PlaceholderSpan>): Variable[] {
 /**
  * Values for a page's variables from a URL query: `?namespace=prod&pod=api-7c9`. Parameter names are
  * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are ignored.
+ * `labelVariables` says which alert label also fills which other variable of this page
+ * (content/alerts/runbooks.yaml: `pod: pending-pod`); a parameter named for the variable itself wins.
  */
-export function valuesFromQuery(search: string, keys: Iterable<string>): Map<string, string> {
+export function valuesFromQuery(
+  search: string,
+  keys: Iterable<string>,
+  labelVariables: Readonly<Record<string, string>> = {},
+): Map<string, string> {
   const wanted = new Set(keys);
   const values = new Map<string, string>();
+  const viaLabel = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(search)) {
+    if (value.trim() === '') continue;
     const key = variableKey(name);
-    if (wanted.has(key) && value.trim() !== '') values.set(key, value);
+    if (wanted.has(key)) values.set(key, value);
+    const mapped = Object.hasOwn(labelVariables, name) ? labelVariables[name] : undefined;
+    if (mapped && wanted.has(mapped)) viaLabel.set(mapped, value);
   }
+  for (const [key, value] of viaLabel) if (!values.has(key)) values.set(key, value);
   return values;
 }

@@ -12,7 +12,7 @@ import type {} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { buildCommandBlock } from '../commands/render.ts';
 import { blockSteps } from '../commands/steps.ts';
-import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { commandBlocksOf } from '../markdown/code-blocks.ts';
 import { headingAt, headingsOf } from '../markdown/headings.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
 import type { StepEntry } from '../schemas/command-catalogue.ts';
@@ -24,7 +24,7 @@ interface AstroData {
 export default function remarkCommandBlocks() {
   return async (tree: Root, file: VFile) => {
     // The same blocks the validator checks (src/markdown/code-blocks.ts), less the marked-wrong ones.
-    const blocks = codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
+    const blocks = commandBlocksOf(tree);
     if (blocks.length === 0) return;
 
     const headings = headingsOf(tree);

@@ -62,3 +62,23 @@ describe('valuesFromQuery', () => {
     expect(values.get('pod')).toBe('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('alert labels filling variables of another name', () => {
+  it('fills the mapped variable too, unless the query names that variable itself', async () => {
+    const { valuesFromQuery } = await import('../../src/domain/placeholders.ts');
+    const keys = ['pod', 'pending-pod', 'namespace'];
+    expect([...valuesFromQuery('?pod=api-1&namespace=prod', keys, { pod: 'pending-pod' })]).toEqual([
+      ['pod', 'api-1'],
+      ['namespace', 'prod'],
+      ['pending-pod', 'api-1'],
+    ]);
+    expect([...valuesFromQuery('?pod=api-1&pending-pod=api-2', keys, { pod: 'pending-pod' })]).toEqual([
+      ['pod', 'api-1'],
+      ['pending-pod', 'api-2'],
+    ]);
+    // A label mapped onto a variable the page lacks, or a prototype name, fills nothing.
+    expect([
+      ...valuesFromQuery('?persistentvolumeclaim=data&constructor=x', keys, { persistentvolumeclaim: 'pvc' }),
+    ]).toEqual([]);
+  });
+});

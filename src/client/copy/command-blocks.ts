@@ -160,6 +160,7 @@ function initVariables(panel: HTMLElement): void {
   const prefill = valuesFromQuery(
     location.search,
     inputs.map((i) => i.dataset['varInput'] ?? ''),
+    labelVariablesOf(panel),
   );
   for (const input of inputs) {
     input.value = prefill.get(input.dataset['varInput'] ?? '') ?? '';
@@ -170,6 +171,16 @@ function initVariables(panel: HTMLElement): void {
   }
   panel.hidden = false;
   apply();
+}
+
+/** Which alert label fills which variable here (data-label-variables, from content/alerts/runbooks.yaml). */
+function labelVariablesOf(panel: HTMLElement): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(panel.dataset['labelVariables'] ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export function initCommandBlocks(): void {

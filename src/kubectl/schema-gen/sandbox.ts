@@ -92,6 +92,14 @@ function findIsolation(): string[] {
 }
 
 /**
+ * The sandbox with one more variable in kubectl's environment (an alpha feature switch such as
+ * KUBECTL_APPLYSET=true). Its runs are counted on its own: add them to the original's afterwards.
+ */
+export function withEnvironment(sb: Sandbox, name: string, value: string): Sandbox {
+  return { ...sb, env: { ...sb.env, [name]: value }, runs: 0 };
+}
+
+/**
  * Runs kubectl with `prefix` (the command words, or "__complete" and the words), then the safety
  * flags, then `rest`. Every run goes through here.
  */
@@ -106,6 +114,8 @@ export function runKubectl(sb: Sandbox, prefix: readonly string[], rest: readonl
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
+    // A kubectl that exits at once may close its input first: a write to it then fails, harmlessly.
+    child.stdin.on('error', () => undefined);
     child.stdin.end('');
     let stdout = '';
     let stderr = '';
