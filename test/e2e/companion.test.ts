@@ -6,7 +6,7 @@
  * opened from disk has no Run buttons.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -256,6 +256,35 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
       expect(server.mutations().map((r) => `${r.method} ${r.path}`)).toEqual([
         'PATCH /apis/apps/v1/namespaces/prod/deployments/api',
       ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('runs a step with an unusual value only once it is accepted, and then as data', async () => {
+    const { page } = await openRunbook();
+    const witness = path.join(logDir, 'pwned');
+    const hostile = `prod$(touch ${witness})`;
+    try {
+      server.clearRequests();
+      await page.fill('[data-var-input="namespace"]', hostile);
+      const quoted = `kubectl --context=fake-prod get pods -n 'prod$(touch ${witness})'`;
+      const values = { namespace: hostile };
+      const unaccepted = await api('run', { runbook: 'SRV-001', step: STEP.get, values, shown: quoted });
+      expect(unaccepted.status).toBe(403);
+      expect(JSON.parse(unaccepted.body).error).toContain('the value of namespace is unusual');
+
+      await command(page, STEP.get).locator('.cmd__run').click();
+      const panel = panelOf(page, STEP.get);
+      await expect.poll(() => panel.locator('.cmd-run__confirm').innerText()).toContain('Unusual value for namespace');
+      expect(await panel.locator('.cmd-run__code').innerText()).toBe(quoted);
+      await panel.locator('.cmd-run__go').click();
+      await expect.poll(() => panel.locator('.cmd-run__status').innerText()).toMatch(/^Exit code \d+/);
+      expect(await panel.locator('.cmd-run__command').innerText()).toBe(`$ ${quoted}`);
+      // kubectl got the value as a namespace's name (and refused it); no shell ran it on this machine.
+      expect(await panel.locator('.cmd-run__output').innerText()).toContain(hostile);
+      await expect(stat(witness)).rejects.toThrow(/ENOENT/);
+      expect(objectRequests()).toEqual([]);
     } finally {
       await page.close();
     }
