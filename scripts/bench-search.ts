@@ -19,6 +19,7 @@ import {
   type BenchQuery,
   type Observation,
 } from '../src/bench/search-quality.ts';
+import { updateReport } from '../src/bench/report-file.ts';
 import { runSearchUi } from '../src/bench/search-ui.ts';
 import { outputDir, projectRoot } from '../src/build/project.ts';
 import { buildSite } from '../src/build/pipeline.ts';
@@ -141,14 +142,7 @@ if (values.write) {
     '',
   ].join('\n');
   const file = path.join(projectRoot, 'BENCHMARKS.md');
-  const current = await readFile(file, 'utf8');
-  const at = current.indexOf('## Search quality');
-  const next = at < 0 ? -1 : current.indexOf('\n## ', at + 1);
-  const updated =
-    at < 0
-      ? `${current.trimEnd()}\n\n${section}`
-      : `${current.slice(0, at)}${section}${next < 0 ? '' : current.slice(next + 1)}`;
-  await writeFile(file, updated);
+  await writeFile(file, updateReport(await readFile(file, 'utf8').catch(() => ''), [section]));
   console.log('bench:search: BENCHMARKS.md updated (section "Search quality")');
 }
 process.exitCode = met ? 0 : 1;

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { contentLoader } from './site/content-loader.ts';
 import { guideSchema, runbookSchema } from './schemas/runbook.ts';
 import { treeSchema } from './schemas/tree.ts';
 import { alertCatalogSchema, alertMappingSchema } from './schemas/alerts.ts';
@@ -9,12 +10,13 @@ const contentDir = process.env.RUNBOOKS_CONTENT_DIR ?? './content';
 
 export const collections = {
   runbooks: defineCollection({
-    loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir}/runbooks` }),
+    // Pages take their HTML from the build's content pass (src/site/rendered.ts): the loader renders nothing.
+    loader: contentLoader({ base: `${contentDir}/runbooks` }),
     schema: runbookSchema,
   }),
   guides: defineCollection({
     // The file name is the guide's ID, which runbooks name in source.guide.
-    loader: glob({ pattern: '*.{md,mdx}', base: `${contentDir}/guides` }),
+    loader: contentLoader({ base: `${contentDir}/guides`, recursive: false }),
     schema: guideSchema,
   }),
   trees: defineCollection({

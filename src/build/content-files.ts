@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkContentSources, type SourceFile } from '../checks/content.ts';
+import { checkContentSources, type AlertSources, type SourceFile } from '../checks/content.ts';
 import { checkRunbookFile } from '../checks/frontmatter.ts';
 import { pageVariables } from '../commands/page-variables.ts';
 import { loadCommandReader } from '../commands/reader.ts';
@@ -98,43 +98,53 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
 }
 
 /** The documented allowance: a runbook may import the project's own components (src/components/). */
-function importsOwnComponent(file: string, source: string): boolean {
+export function importsOwnComponent(file: string, source: string): boolean {
   const resolved = path.resolve(path.dirname(path.resolve(process.cwd(), file)), source);
   return source.startsWith('.') && resolved.startsWith(path.join(projectRoot, 'src/components') + path.sep);
 }
 
-export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
+export interface ContentFiles {
+  runbooks: SourceFile[];
+  guides: SourceFile[];
+  trees: SourceFile[];
+  alerts: AlertSources;
+  /** What stops a check before it starts: files that are not UTF-8, no runbooks at all. */
+  problems: Diagnostic[];
+}
+
+/** Reads a content folder's runbooks, guides, decision trees and alert files. */
+export async function readContent(dir = contentDir()): Promise<ContentFiles> {
   const runbooks = await readSources(path.join(dir, 'runbooks'));
   const guides = await readSources(path.join(dir, 'guides'));
   const trees = await readSources(path.join(dir, 'trees'), /\.ya?ml$/);
   const { problems: alertEncoding, ...alerts } = await readAlertSources(dir);
-  const encoding = [...runbooks.problems, ...guides.problems, ...trees.problems, ...alertEncoding];
-  if (encoding.length > 0) return encoding;
-  if (runbooks.sources.length === 0) {
-    return [
-      {
-        file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
-        line: 0,
-        column: 0,
-        severity: 'error',
-        rule: 'content/empty',
-        message: 'no runbooks found (*.md or *.mdx)',
-        hint: 'add runbooks under content/runbooks/, or point RUNBOOKS_CONTENT_DIR at your content folder',
-      },
-    ];
+  const problems = [...runbooks.problems, ...guides.problems, ...trees.problems, ...alertEncoding];
+  if (problems.length === 0 && runbooks.sources.length === 0) {
+    problems.push({
+      file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule: 'content/empty',
+      message: 'no runbooks found (*.md or *.mdx)',
+      hint: 'add runbooks under content/runbooks/, or point RUNBOOKS_CONTENT_DIR at your content folder',
+    });
   }
+  return { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources, alerts, problems };
+}
+
+export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
+  const content = await readContent(dir);
+  if (content.problems.length > 0) return content.problems;
   // A runbook's variables come from its command blocks, read as its page reads them: only needed
   // to check the labels the alert mapping maps onto them.
-  const reader = alerts.mapping ? await loadCommandReader() : undefined;
-  return checkContentSources(
-    { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources, alerts },
-    {
-      reservedSegments: await reservedSegments(),
-      allowImport: importsOwnComponent,
-      variablesOf: (runbook) =>
-        reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
-    },
-  );
+  const reader = content.alerts.mapping ? await loadCommandReader() : undefined;
+  return checkContentSources(content, {
+    reservedSegments: await reservedSegments(),
+    allowImport: importsOwnComponent,
+    variablesOf: (runbook) =>
+      reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
+  });
 }
 
 /** Prints diagnostics like a compiler; true when none is an error. */

@@ -34,18 +34,25 @@ async function siteFiles(siteDir: string): Promise<string[]> {
   );
 }
 
-/** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */
-export async function writeOfflineBundle(
-  siteDir: string,
-  version: BuildVersion,
-  outDir = path.join(siteDir, DOWNLOADS),
-  base = '/',
-): Promise<{ file: string; bytes: number; files: number }> {
+/** The site's pages made offline pages, ready for the search index and the archive. */
+export interface OfflinePages {
+  name: string;
+  base: string;
+  entries: ArchiveEntry[];
+  /** The site's files the pages were made from. */
+  files: Set<string>;
+}
+
+/**
+ * The first half of the offline copy: every file of the built site (its pages made to work from disk).
+ * It needs nothing of the search index, so the build runs it while Pagefind indexes the site.
+ */
+export async function offlinePages(siteDir: string, version: BuildVersion, base = '/'): Promise<OfflinePages> {
   const name = bundleName(version);
-  const files = await siteFiles(siteDir);
+  // The search step may be writing its files now (Pagefind's folder, the word statistics): they join
+  // in the second half.
+  const files = (await siteFiles(siteDir)).filter((f) => !f.startsWith('pagefind/') && f !== routes.searchTerms());
   const fileSet = new Set(files);
-  const toFile = (sitePath: string) =>
-    relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
   const entries: ArchiveEntry[] = [];
   const add = (file: string, data: string | Uint8Array) =>
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
@@ -64,6 +71,28 @@ export async function writeOfflineBundle(
       add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
     });
   }
+  return { name, base, entries, files: fileSet };
+}
+
+/** The second half: Pagefind's files and the offline search index, the scripts and the launchers, zipped. */
+export async function writeOfflineBundle(
+  siteDir: string,
+  version: BuildVersion,
+  pages: OfflinePages,
+  outDir = path.join(siteDir, DOWNLOADS),
+): Promise<{ file: string; bytes: number; files: number }> {
+  const { name, base } = pages;
+  const entries = [...pages.entries];
+  const add = (file: string, data: string | Uint8Array) =>
+    entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
+  const known = new Set(pages.files);
+  for (const file of await siteFiles(siteDir)) {
+    if (known.has(file)) continue;
+    known.add(file);
+    add(file, await readFile(path.join(siteDir, file)));
+  }
+  const toFile = (sitePath: string) =>
+    relativeUrl(base + sitePath, { pagePath: 'index.html', files: known, base }).replace(/^\.\//, '');
 
   // Data the pages would fetch, as classic scripts that set globals (fetch() is blocked on file://).
   const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as (ManifestEntry & {

@@ -15,7 +15,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { codeBlocksOf } from '../markdown/code-blocks.ts';
-import { parseMarkdown } from '../markdown/parse.ts';
+import { parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 export interface BodyLink {
@@ -47,7 +47,8 @@ interface JsxAttribute {
   value?: unknown;
 }
 
-export function readBody(file: string, source: string, options: BodyOptions): BodyFacts {
+/** Reads a body; `parsed` is its parse when the caller has it already (the build parses each file once). */
+export function readBody(file: string, source: string, options: BodyOptions, parsed?: ParsedMarkdown): BodyFacts {
   const diagnostics: Diagnostic[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
     line: node.position?.start.line ?? 1,
@@ -56,7 +57,7 @@ export function readBody(file: string, source: string, options: BodyOptions): Bo
   const refuse = (position: { line: number; column: number }, rule: string, message: string, hint: string) =>
     diagnostics.push({ file, ...position, severity: 'error', rule, message, hint });
 
-  const { tree, mdxError } = parseMarkdown(source, { mdx: options.mdx });
+  const { tree, mdxError } = parsed ?? parseMarkdown(source, { mdx: options.mdx });
   if (mdxError) {
     refuse(
       mdxError,

@@ -8,10 +8,15 @@ import { collectVariables, type Variable } from '../domain/placeholders.ts';
 import { commandBlocksOf } from '../markdown/code-blocks.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { analyzeBlock } from './block.ts';
+import type { Root } from 'mdast';
 import type { CommandReader } from './reader.ts';
 
 export function pageVariables(source: string, mdx: boolean, reader: CommandReader): Variable[] {
-  const { tree } = parseMarkdown(source, { mdx });
+  return variablesOfTree(parseMarkdown(source, { mdx }).tree, reader);
+}
+
+/** The same, from the page's parse when the caller has it (the build's content pass). */
+export function variablesOfTree(tree: Root, reader: CommandReader): Variable[] {
   return collectVariables(
     commandBlocksOf(tree).flatMap(
       ({ code, lang }) => analyzeBlock(code, lang, reader, { classify: false }).placeholders,

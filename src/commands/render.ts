@@ -9,8 +9,8 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
-import { loadCommandReader } from './reader.ts';
-import { tokenizeShell, type CodeToken } from './highlight.ts';
+import { loadCommandReader, type CommandReader } from './reader.ts';
+import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
 import type { Safety } from './safety.ts';
 import { stepParts } from './steps.ts';
 
@@ -173,6 +173,18 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
   );
 
 /**
+/**
+ * The colours of a block's commands and comments (console output stays plain): each command part is
+ * read on its own, so a transcript's output never confuses the parse of the command after it.
+ */
+function tokensOf(block: AnalyzedBlock, reader: CommandReader): CodeToken[] {
+  const masked = codeForHighlighting(block);
+  return block.parts.flatMap((part) =>
+    part.kind === 'output' ? [] : highlightShell(masked.slice(part.start, part.end), reader.parser, part.start),
+  );
+}
+
+/**
  * Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from.
  * `firstStep`: on a runbook page, the catalogue index of the block's first step (the steps before it
  * on the page); its steps are numbered from there.
@@ -182,12 +194,12 @@ export async function buildCommandBlock(
   lang: string,
   firstStep?: number,
 ): Promise<{ element: Element; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
-  const block = analyzeBlock(code, lang, await loadCommandReader());
-  const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
+  const reader = await loadCommandReader();
+  const block = analyzeBlock(code, lang, reader);
   const steps =
     firstStep === undefined ? undefined : new Map(stepParts(block).map(({ part }, i) => [part, firstStep + i]));
   return {
-    element: renderCommandBlock(block, tokens, blockStyle, lang, steps),
+    element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang, steps),
     placeholders: block.placeholders,
     block,
   };

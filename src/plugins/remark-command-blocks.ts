@@ -21,6 +21,8 @@ interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
 }
 
+const isMdx = (file: VFile) => /\.mdx$/i.test(file.path ?? '');
+
 export default function remarkCommandBlocks() {
   return async (tree: Root, file: VFile) => {
     // The same blocks the validator checks (src/markdown/code-blocks.ts), less the marked-wrong ones.
@@ -37,15 +39,18 @@ export default function remarkCommandBlocks() {
       const at = headingAt(headings, node.position?.start.offset ?? 0);
       const heading = at && { text: at.text, anchor: at.anchor, depth: at.depth };
       steps.push(...blockSteps(block, line).map((step) => ({ heading, ...step })));
-      // The block goes in as one string of HTML (<Fragment set:html="…" />), not as a tree: MDX would
-      // turn every highlighted token into a JSX call, making each runbook's module about fifteen times
-      // larger and slower to build. The markup is the same.
-      Object.assign(node, {
-        type: 'mdxJsxFlowElement',
-        name: 'Fragment',
-        attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: toHtml(element) }],
-        children: [],
-      });
+      // The block goes in as one string of HTML, not as a tree: in Markdown as raw HTML, in MDX as
+      // <Fragment set:html="…" /> (MDX would turn every highlighted token into a JSX call, making each
+      // runbook's module about fifteen times larger and slower to build). The markup is the same.
+      const html = toHtml(element);
+      if (isMdx(file)) {
+        Object.assign(node, {
+          type: 'mdxJsxFlowElement',
+          name: 'Fragment',
+          attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
+          children: [],
+        });
+      } else Object.assign(node, { type: 'html', value: html });
     }
 
     const data = file.data as AstroData;
