@@ -1,13 +1,14 @@
 /**
  * The `runbook` command (bin/runbook.mjs): list, show and run the runbooks of a built site, its
- * offline copy or a site over HTTP(S), from the command catalogue the build writes. Thin: the work is
- * in src/runner/.
+ * offline copy or a site over HTTP(S), from the command catalogue the build writes, and serve the site
+ * with Run buttons (the companion). Thin: the work is in src/runner/ and src/companion/.
  */
 import { CatalogueError } from '../runner/catalogue.ts';
 import { TargetError } from '../runner/target.ts';
 import { list, LIST_HELP } from './list.ts';
 import { UsageError } from './options.ts';
 import { run, RUN_HELP } from './run.ts';
+import { serve, SERVE_HELP } from './serve.ts';
 import { show, SHOW_HELP } from './show.ts';
 
 export const HELP = `usage: runbook <command> [arguments]
@@ -15,6 +16,7 @@ export const HELP = `usage: runbook <command> [arguments]
   runbook list [TEXT] [filters]        the runbooks: ID, severity, layer, service, title
   runbook show <ID | alert URL> [...]  a runbook's steps as they would run, with their safety class
   runbook run <ID | alert URL> [...]   run them one at a time, on a confirmed kubectl context
+  runbook serve [--from PATH]          the site on 127.0.0.1, with a Run button on each command
 
 runbook <command> --help says more. An ID may be written any way (POD001, pod001, K8S-002, k8s002), or
 be an alias, an alert name, or an alert's runbook URL, whose query gives the values.`;
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { handler: (args: string[]) => Promise<number>; h
   list: { handler: list, help: LIST_HELP },
   show: { handler: show, help: SHOW_HELP },
   run: { handler: run, help: RUN_HELP },
+  serve: { handler: serve, help: SERVE_HELP },
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

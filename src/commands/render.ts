@@ -2,7 +2,9 @@
  * A shell block as HTML (HAST): one element per command, with its safety class and copy button;
  * comments and console output shown between them but never copied; every placeholder its own
  * element (`.ph[data-var]`) so the variables panel can fill it in. What a command's code element
- * shows, less its `.no-copy` parts, is exactly what its copy button copies.
+ * shows, less its `.no-copy` parts, is exactly what its copy button copies. On a runbook page each
+ * command element that is a step of the catalogue carries its index there (data-step), which is how
+ * the companion (`runbook serve`) names the command to run.
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
@@ -10,6 +12,7 @@ import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { loadCommandReader, type CommandReader } from './reader.ts';
 import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
 import type { Safety } from './safety.ts';
+import { stepParts } from './steps.ts';
 
 /** The code elements' language class; listed in astro.config.mjs so Astro's own Shiki pass skips them. */
 export const COMMAND_CODE_LANGUAGE = 'command-block';
@@ -98,7 +101,7 @@ function codeElement(children: ElementContent[]): Element {
   ]);
 }
 
-function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart): Element {
+function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart, step?: number): Element {
   if (part.kind === 'output') {
     return h('div', { className: ['cmd-output'] }, [codeElement([text(block.code.slice(part.start, part.end))])]);
   }
@@ -120,17 +123,20 @@ function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: Bl
       text('Copy'),
     ]),
   );
-  return h('div', { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined }, [
+  const properties = { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined };
+  return h('div', step === undefined ? properties : { ...properties, dataStep: String(step) }, [
     codeElement(highlighted(block, tokens, part, part.noCopy ?? [])),
     h('div', { className: ['cmd__tools'], dataPagefindIgnore: '' }, tools),
   ]);
 }
 
+/** `steps`: the catalogue's index of each command part that is a step (runbook pages). */
 export function renderCommandBlock(
   block: AnalyzedBlock,
   tokens: readonly CodeToken[],
   blockStyle: Record<string, string>,
   lang: string,
+  steps: ReadonlyMap<BlockPart, number> = new Map(),
 ): Element {
   const commands = block.parts.filter((p) => p.kind === 'command');
   const destructive = commands.filter((p) => p.safety?.safety === 'destructive').length;
@@ -154,7 +160,7 @@ export function renderCommandBlock(
     h(
       'div',
       { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) },
-      block.parts.map((p) => renderPart(block, tokens, p)),
+      block.parts.map((p) => renderPart(block, tokens, p, steps.get(p))),
     ),
   ]);
 }
@@ -167,6 +173,7 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
   );
 
 /**
+/**
  * The colours of a block's commands and comments (console output stays plain): each command part is
  * read on its own, so a transcript's output never confuses the parse of the command after it.
  */
@@ -177,15 +184,22 @@ function tokensOf(block: AnalyzedBlock, reader: CommandReader): CodeToken[] {
   );
 }
 
-/** Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from. */
+/**
+ * Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from.
+ * `firstStep`: on a runbook page, the catalogue index of the block's first step (the steps before it
+ * on the page); its steps are numbered from there.
+ */
 export async function buildCommandBlock(
   code: string,
   lang: string,
+  firstStep?: number,
 ): Promise<{ element: Element; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
   const reader = await loadCommandReader();
   const block = analyzeBlock(code, lang, reader);
+  const steps =
+    firstStep === undefined ? undefined : new Map(stepParts(block).map(({ part }, i) => [part, firstStep + i]));
   return {
-    element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang),
+    element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang, steps),
     placeholders: block.placeholders,
     block,
   };

@@ -7,7 +7,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
-const TYPES: Readonly<Record<string, string>> = {
+/** Content types of the files a built site holds, by extension (the companion serves with the same). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css',
   '.js': 'text/javascript',
@@ -34,6 +35,13 @@ export function headersFor(headersFile: string): Record<string, string> {
   return headers;
 }
 
+/** The files a URL path may name, as static hosts look them up: itself, or a folder's index.html. */
+export const sitePathCandidates = (urlPath: string): string[] => [
+  urlPath,
+  `${urlPath}/index.html`,
+  `${urlPath}index.html`,
+];
+
 export interface StaticHost {
   url: string;
   close(): void;
@@ -43,7 +51,7 @@ export async function serveStatic(dir: string): Promise<StaticHost> {
   const root = await realpath(dir);
   const headers = headersFor(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
   const fileFor = async (urlPath: string) => {
-    for (const candidate of [urlPath, `${urlPath}/index.html`, `${urlPath}index.html`]) {
+    for (const candidate of sitePathCandidates(urlPath)) {
       const file = path.join(root, candidate);
       if (!file.startsWith(root)) return undefined;
       if ((await stat(file).catch(() => undefined))?.isFile()) return file;
@@ -66,7 +74,7 @@ export async function serveStatic(dir: string): Promise<StaticHost> {
     }
     response.writeHead(file ? 200 : 404, {
       ...headers,
-      'Content-Type': TYPES[path.extname(served)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[path.extname(served)] ?? 'application/octet-stream',
     });
     response.end(await readFile(served));
   });

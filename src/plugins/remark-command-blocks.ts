@@ -33,7 +33,8 @@ export default function remarkCommandBlocks() {
     const placeholders: PlaceholderSpan[] = [];
     const steps: StepEntry[] = [];
     for (const { node, code, lang, line } of blocks) {
-      const { element, placeholders: found, block } = await buildCommandBlock(code, lang);
+      // Numbered from the steps before it, so each command element's data-step is its catalogue index.
+      const { element, placeholders: found, block } = await buildCommandBlock(code, lang, steps.length);
       placeholders.push(...found);
       const at = headingAt(headings, node.position?.start.offset ?? 0);
       const heading = at && { text: at.text, anchor: at.anchor, depth: at.depth };

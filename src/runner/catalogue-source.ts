@@ -22,7 +22,12 @@ export interface LoadedCatalogue {
   origin: string;
   /** The site's root URL when read over HTTP(S): runbook pages link from it. */
   siteUrl?: string;
+  /** Where the site's own files are, when read from a built site or the offline copy: what `runbook serve` serves. */
+  files?: SiteFiles;
 }
+
+/** The folder holding commands.json and the pages: on disk, or inside a zip (`prefix`: "" or "name/"). */
+export type SiteFiles = { kind: 'folder'; dir: string } | { kind: 'zip'; file: string; prefix: string };
 
 export interface SourceOptions {
   from?: string | undefined;
@@ -39,8 +44,12 @@ const isFile = (p: string) =>
 
 async function fromFolder(dir: string): Promise<LoadedCatalogue> {
   const direct = path.join(dir, CATALOGUE_FILE);
-  if (await isFile(direct))
-    return { catalogue: parseCatalogue(await readFile(direct, 'utf8'), direct), origin: direct };
+  const loaded = async (file: string): Promise<LoadedCatalogue> => ({
+    catalogue: parseCatalogue(await readFile(file, 'utf8'), file),
+    origin: file,
+    files: { kind: 'folder', dir: path.dirname(file) },
+  });
+  if (await isFile(direct)) return loaded(direct);
   // The offline copy extracts to one folder (runbooks-offline-…/): accept the folder it was extracted into.
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new CatalogueError(`${dir}: no such folder`);
@@ -49,8 +58,7 @@ async function fromFolder(dir: string): Promise<LoadedCatalogue> {
   const found = (await Promise.all(inside.map(async (f) => ((await isFile(f)) ? f : undefined)))).filter(
     (f): f is string => f !== undefined,
   );
-  if (found.length === 1)
-    return { catalogue: parseCatalogue(await readFile(found[0]!, 'utf8'), found[0]!), origin: found[0]! };
+  if (found.length === 1) return loaded(found[0]!);
   throw new CatalogueError(
     `${dir}: no ${CATALOGUE_FILE} here${found.length > 1 ? ` (several in its folders: pass one of them)` : ''}: pass a built site (dist/) or the offline copy, built by this version of the project`,
   );
@@ -68,7 +76,11 @@ async function fromZip(file: string): Promise<LoadedCatalogue> {
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName !== CATALOGUE_FILE && !/^[^/]+\/commands\.json$/.test(entry.fileName)) continue;
       const origin = `${file}!${entry.fileName}`;
-      return { catalogue: parseCatalogue(await text(await zip.openReadStreamPromise(entry)), origin), origin };
+      return {
+        catalogue: parseCatalogue(await text(await zip.openReadStreamPromise(entry)), origin),
+        origin,
+        files: { kind: 'zip', file, prefix: entry.fileName.slice(0, -CATALOGUE_FILE.length) },
+      };
     }
   } finally {
     zip.close();

@@ -13,7 +13,8 @@ export interface LogHeader {
   runbook: { id: string; title: string; url: string };
   origin: string;
   context: KubeContext | undefined;
-  mode: 'interactive' | 'read-only' | 'dry run';
+  /** How it ran: the terminal's modes, or from the runbook's page (runbook serve). */
+  mode: 'interactive' | 'read-only' | 'dry run' | 'page';
   startedAt: Date;
   /** key -> value as given (masked), with where it came from. */
   values: { key: string; value: string; source: string }[];
@@ -57,7 +58,7 @@ export function logHeader(header: LogHeader): string {
     context
       ? `- Context: ${inline(context.context)} (cluster ${inline(context.cluster)} at ${inline(context.server)}, user ${inline(context.user)}, namespace ${inline(context.namespace)}); every kubectl ran with --context=${inline(context.context)}`
       : '- Context: none (kubectl not found or not configured)',
-    `- Mode: ${header.mode}`,
+    `- Mode: ${header.mode === 'page' ? 'from the page (runbook serve), each step run by a click' : header.mode}`,
     `- Started: ${time(header.startedAt)}`,
   ];
   if (header.values.length > 0)

@@ -9,7 +9,7 @@ import { variableKey } from '../domain/placeholders.ts';
 import { isUnusual, prepareValue, quoteInto, type PreparedValue } from '../domain/values.ts';
 import type { PlaceholderEntry, RunbookEntry, StepEntry } from '../schemas/command-catalogue.ts';
 
-export type ValueSource = 'alert URL' | 'flag' | 'typed' | 'default';
+export type ValueSource = 'alert URL' | 'flag' | 'typed' | 'default' | 'page';
 
 export interface GivenValue {
   key: string;

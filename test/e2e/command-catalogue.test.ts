@@ -1,7 +1,8 @@
 /**
  * The command catalogue (commands.json) holds exactly what the pages show and copy: for every
  * runbook, its command elements in Chromium, in page order, copy to the catalogue's commands, with
- * the same safety class, under the heading the catalogue names; the offline copy carries the same file.
+ * the same safety class, under the heading the catalogue names, each numbered (data-step) with its
+ * index in the catalogue, which is how the companion names it; the offline copy carries the same file.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,7 +49,7 @@ describe('commands.json', () => {
     }
   });
 
-  it('holds, for every runbook, the commands its page copies, in order, with their safety class and heading', async () => {
+  it('holds, for every runbook, the commands its page copies, in order and numbered, with their safety class and heading', async () => {
     const page = await browser.newPage();
     try {
       for (const runbook of catalogue.runbooks) {
@@ -65,11 +66,17 @@ describe('commands.json', () => {
               command: (code.textContent ?? '').trim(),
               safety: command.dataset['safety'],
               anchor: heading?.id ?? null,
+              step: Number(command.dataset['step']),
             };
           }),
         );
         expect(shown, runbook.id).toEqual(
-          runbook.steps.map((s) => ({ command: s.command, safety: s.safety, anchor: s.heading?.anchor ?? null })),
+          runbook.steps.map((s, step) => ({
+            command: s.command,
+            safety: s.safety,
+            anchor: s.heading?.anchor ?? null,
+            step,
+          })),
         );
       }
     } finally {

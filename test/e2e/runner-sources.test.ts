@@ -105,6 +105,7 @@ describe('runbook --help', () => {
       ['list', 'usage: runbook list [TEXT]'],
       ['show', 'usage: runbook show <ID | alias | alert name | alert URL>'],
       ['run', 'usage: runbook run <ID | alias | alert name | alert URL> [values] [options]'],
+      ['serve', 'usage: runbook serve [--from PATH]'],
     ] as const) {
       const help = await runbook([command, '--help']);
       expect(help.code).toBe(0);

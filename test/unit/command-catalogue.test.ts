@@ -12,6 +12,8 @@ import {
   type StepEntry,
 } from '../../src/schemas/command-catalogue.ts';
 import { stepsOfMarkdown } from '../support/catalogue.ts';
+import remarkCommandBlocks from '../../src/plugins/remark-command-blocks.ts';
+import { VFile } from 'vfile';
 
 let reader: CommandReader;
 beforeAll(async () => {
@@ -104,6 +106,37 @@ describe('what the command-block plugin records for the catalogue', () => {
       ['resolution', 15, 'kubectl rollout restart deployment/<deployment-name> -n <namespace>'],
     ]);
     expect(steps[2]!.safety).toBe('changes');
+  });
+
+  it("numbers the page's command elements with their catalogue index, across blocks, and none of a block marked wrong", async () => {
+    const markdown = [
+      '```bash',
+      '# a comment is no step',
+      'kubectl get nodes',
+      'kubectl get pods -n <namespace>',
+      '```',
+      '```bash wrong="removed flag"',
+      'kubectl drain n --delete-local-data',
+      '```',
+      '```console',
+      '$ kubectl delete pod <pod-name>',
+      'pod "x" deleted',
+      '```',
+    ].join('\n');
+    const { tree } = parseMarkdown(markdown, { mdx: true });
+    await remarkCommandBlocks()(tree, new VFile({ value: markdown, path: 'runbook.mdx' }));
+    const html = tree.children
+      .map((node) => (node as { attributes?: { value: string }[] }).attributes?.[0]?.value ?? '')
+      .join('');
+    const numbered = [...html.matchAll(/<div class="cmd [^"]*"[^>]*data-step="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(numbered).toEqual([0, 1, 2]);
+    expect([...html.matchAll(/class="cmd /g)]).toHaveLength(3);
+    const steps = await stepsOfMarkdown(markdown);
+    expect(steps.map((s) => s.command)).toEqual([
+      'kubectl get nodes',
+      'kubectl get pods -n <namespace>',
+      'kubectl delete pod <pod-name>',
+    ]);
   });
 });
 
