@@ -4,6 +4,11 @@
  * spelling of it (`<pod-name>`, `POD_NAME` -> "pod"), which is also the URL parameter that prefills it
  * (`?pod=api-7c9`), so an alert's runbook_url can carry its labels.
  *
+ * A placeholder may carry the guide's value as its default: `<namespace=klinematrix-prod>`. The key is
+ * the name part ("namespace"), so an alert label or the panel overrides it like any placeholder; until
+ * then the page shows and copies the default, and the validator checks the command with it filled in.
+ * A default is a plain word (no quotes, spaces or shell characters), so it never needs quoting.
+ *
  * Angled placeholders are found by their shape anywhere in a command. ALL_CAPS ones need the shell
  * parse to tell NODE_NAME (a value to fill) from $GITHUB_TOKEN, ETCDCTL_API=3 or "SELECT ... FROM";
  * see src/commands/. `<pod-name>` also breaks every shell parser (bash reads it as a redirection),
@@ -15,15 +20,20 @@ import type { QuoteContext } from './values.ts';
 export interface PlaceholderSpan {
   start: number;
   end: number;
-  /** As written: "<pod-name>" or "NODE_NAME". */
+  /** As written: "<pod-name>", "<namespace=klinematrix-prod>" or "NODE_NAME". */
   text: string;
+  /** Without its default: "<namespace>". What the page shows when the variable is emptied. */
+  name: string;
   /** The variable it stands for: "pod", "node". */
   key: string;
   /** How the shell reads it where it is written (set from the parse; unquoted when not known). */
   quote?: QuoteContext;
+  /** The guide's value, from `<namespace=klinematrix-prod>`: used until a value is given. */
+  defaultValue?: string;
 }
 
-const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)>/g;
+/** `<name>` or `<name=default>`; a default is a plain word (src/domain/values.ts), so it is never quoted. */
+const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)(?:=([A-Za-z0-9._\-/:@%+,]+))?>/g;
 
 /** ALL_CAPS words without an underscore that are used as placeholders rather than as literals. */
 const BARE_CAPS = [
@@ -61,12 +71,26 @@ export function variableKey(spelling: string): string {
 }
 
 export function findAngledPlaceholders(text: string): PlaceholderSpan[] {
-  return [...text.matchAll(ANGLED)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    text: m[0],
-    key: variableKey(m[0]),
-  }));
+  return [...text.matchAll(ANGLED)].map((m) => {
+    const name = `<${m[1]!}>`;
+    const span: PlaceholderSpan = {
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      name,
+      key: variableKey(name),
+    };
+    if (m[2] !== undefined) span.defaultValue = m[2];
+    return span;
+  });
+}
+
+/**
+ * The text with every placeholder that has a default replaced by it: the command as the guide wrote
+ * it (`-n <namespace=klinematrix-prod>` -> `-n klinematrix-prod`). Placeholders without one stay.
+ */
+export function withDefaults(text: string): string {
+  return text.replace(ANGLED, (whole: string, _name: string, value: string | undefined) => value ?? whole);
 }
 
 /** ALL_CAPS placeholders inside one unquoted shell word, at their offsets in the whole text. */
@@ -75,6 +99,7 @@ export function findCapsPlaceholders(word: string, offset: number): PlaceholderS
     start: offset + (m.index ?? 0),
     end: offset + (m.index ?? 0) + m[0].length,
     text: m[0],
+    name: m[0],
     key: variableKey(m[0]),
   }));
 }
@@ -90,31 +115,64 @@ export function maskPlaceholders(text: string, spans: readonly PlaceholderSpan[]
 
 export interface Variable {
   key: string;
-  /** Every spelling the page uses for it, in order of first use. */
+  /** Every spelling the page uses for it ("<namespace>", "NAMESPACE"), in order of first use. */
   spellings: string[];
+  /** The guide's values it stands for on the page (its placeholders' defaults), in order of first use. */
+  defaults: string[];
 }
 
 /** The variables of a page: one per key, in order of first appearance. */
 export function collectVariables(spans: Iterable<PlaceholderSpan>): Variable[] {
   const byKey = new Map<string, Variable>();
   for (const span of spans) {
-    const variable = byKey.get(span.key) ?? { key: span.key, spellings: [] };
-    if (!variable.spellings.includes(span.text)) variable.spellings.push(span.text);
+    const variable = byKey.get(span.key) ?? { key: span.key, spellings: [], defaults: [] };
+    if (!variable.spellings.includes(span.name)) variable.spellings.push(span.name);
+    if (span.defaultValue !== undefined && !variable.defaults.includes(span.defaultValue))
+      variable.defaults.push(span.defaultValue);
     byKey.set(span.key, variable);
   }
   return [...byKey.values()];
 }
 
+/** A URL parameter that fills a variable of the page. */
+export interface AppliedParameter {
+  /** As written in the URL: "pod_name". */
+  parameter: string;
+  /** The variable it fills: "pod". */
+  key: string;
+  value: string;
+}
+
+export interface QueryMatch {
+  /** One per variable filled (the last parameter wins when several fill the same one). */
+  applied: AppliedParameter[];
+  /** Parameters with a value that fill nothing on this page, in URL order. */
+  unmatched: { parameter: string; value: string }[];
+}
+
 /**
- * Values for a page's variables from a URL query: `?namespace=prod&pod=api-7c9`. Parameter names are
- * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are ignored.
+ * What a URL query does on a page: `?namespace=prod&pod=api-7c9&cluster=eu`. Parameter names are
+ * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are
+ * ignored. The page says both lists, so an alert label that fills nothing is seen, not silently lost.
  */
-export function valuesFromQuery(search: string, keys: Iterable<string>): Map<string, string> {
+export function matchQuery(search: string, keys: Iterable<string>): QueryMatch {
   const wanted = new Set(keys);
-  const values = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(search)) {
-    const key = variableKey(name);
-    if (wanted.has(key) && value.trim() !== '') values.set(key, value);
+  const applied = new Map<string, AppliedParameter>();
+  const unmatched: QueryMatch['unmatched'] = [];
+  for (const [parameter, value] of new URLSearchParams(search)) {
+    if (value.trim() === '') continue;
+    const key = variableKey(parameter);
+    if (!wanted.has(key)) {
+      unmatched.push({ parameter, value });
+      continue;
+    }
+    applied.delete(key);
+    applied.set(key, { parameter, key, value });
   }
-  return values;
+  return { applied: [...applied.values()], unmatched };
+}
+
+/** Values for a page's variables from a URL query (see matchQuery). */
+export function valuesFromQuery(search: string, keys: Iterable<string>): Map<string, string> {
+  return new Map(matchQuery(search, keys).applied.map((a) => [a.key, a.value]));
 }
