@@ -14,6 +14,8 @@ import { analyzeBlock, hasCapsPlaceholder } from '../commands/block.ts';
 import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
 import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
+import { maskPlaceholders, withDefaults, type PlaceholderSpan } from '../domain/placeholders.ts';
+import { prepareValue } from '../domain/values.ts';
 import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
@@ -66,6 +68,38 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
   return invocations;
 }
 
+/**
+ * An argument as kubectl gets it when the page copies it: with the guide's defaults filled in, so
+ * `-n <namespace=prod>` is checked as `-n prod` and `deploy/<deployment=api>` as a deployment. An
+ * expansion or a placeholder without a default (or one inside quotes) accepts any value.
+ */
+function argumentOf(
+  arg: Invocation['args'][number],
+  code: string,
+  placeholders: readonly PlaceholderSpan[],
+): KubectlArg {
+  const { value, start, end } = arg;
+  const inside = placeholders.filter((p) => p.start < end && p.end > start);
+  if (!arg.expansion && inside.length === 0) return { value, start, end, placeholder: false };
+  const whole = inside.every((p) => p.start >= start && p.end <= end && p.defaultValue !== undefined);
+  if (!arg.expansion && whole) {
+    const raw = code.slice(start, end);
+    const local = inside.map((p) => ({ ...p, start: p.start - start, end: p.end - start }));
+    // The parse saw the masked word; when it is the word's value, the word is unquoted and plain.
+    if (maskPlaceholders(raw, local) === value) return { value: withDefaults(raw), start, end, placeholder: false };
+  }
+  return { value, start, end, placeholder: true };
+}
+
+/** A default is a value like any other: it must be one the page would not call unusual. */
+function defaultProblems(placeholders: readonly PlaceholderSpan[]) {
+  return placeholders.flatMap((p) => {
+    if (p.defaultValue === undefined) return [];
+    const { problems } = prepareValue(p.key, p.defaultValue);
+    return problems.length > 0 ? [{ span: p, problems }] : [];
+  });
+}
+
 /** Validates one block of shell code. */
 export function validateShellCode(code: string, lang: string, origin: Origin, ctx: ValidatorContext): ValidationResult {
   const invocations: Invocation[] = [];
@@ -79,12 +113,7 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
 
   const diagnostics: Diagnostic[] = [];
   for (const invocation of invocations) {
-    const args: KubectlArg[] = invocation.args.map((a) => ({
-      value: a.value,
-      start: a.start,
-      end: a.end,
-      placeholder: a.expansion || block.placeholders.some((p) => p.start < a.end && p.end > a.start),
-    }));
+    const args = invocation.args.map((a) => argumentOf(a, block.code, block.placeholders));
     for (const finding of checkKubectl(args, ctx.kubectl)) {
       diagnostics.push({
         file: origin.file,
@@ -95,6 +124,16 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
         ...(finding.hint ? { hint: finding.hint } : {}),
       });
     }
+  }
+  for (const { span, problems } of defaultProblems(block.placeholders)) {
+    diagnostics.push({
+      file: origin.file,
+      ...position(span.start),
+      severity: 'error',
+      rule: 'placeholder/default',
+      message: `the default of ${span.name}, "${span.defaultValue}", ${problems.join('; ')}`,
+      hint: 'a default is copied as it is: write one the page would not quote or mark (e.g. <namespace=klinematrix-prod>)',
+    });
   }
   const sourcePosition = positionIn(code, origin);
   for (const { index, character, plain } of typographicCharacters(code)) {
