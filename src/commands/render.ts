@@ -7,7 +7,7 @@
  * (`.w`, no wrapping inside): a narrow screen wraps a command between words, never inside a flag.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
+import { defaultTitle, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { loadCommandReader } from './reader.ts';
 import { tokenizeShell, type CodeToken } from './highlight.ts';
@@ -96,9 +96,6 @@ function highlighted(
     if (node.type === 'element' && node.properties['dataRange'] !== undefined) delete node.properties['dataRange'];
   return out;
 }
-
-/** What a default placeholder says of itself; the browser says the same (src/client/copy/). */
-export const defaultTitle = (name: string) => `Default from the guide: fill ${name} to change it`;
 
 const hasClass = (node: ElementContent, name: string) =>
   node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes(name);

@@ -85,6 +85,9 @@ export function findAngledPlaceholders(text: string): PlaceholderSpan[] {
   });
 }
 
+/** What a placeholder showing its default says of itself, on the page and after a value is removed. */
+export const defaultTitle = (name: string) => `Default from the guide: fill ${name} to change it`;
+
 /**
  * The text with every placeholder that has a default replaced by it: the command as the guide wrote
  * it (`-n <namespace=klinematrix-prod>` -> `-n klinematrix-prod`). Placeholders without one stay.
