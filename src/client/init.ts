@@ -6,6 +6,8 @@
 import { initCommandBlocks } from './copy/command-blocks.ts';
 import { initIdJump } from './ids/jump-box.ts';
 import { initNotFound } from './ids/not-found.ts';
+import { initIncidentNotes } from './incident-notes.ts';
+import { initRunbookBar } from './runbook-bar.ts';
 import { initSearch } from './search/launcher.ts';
 import { initServiceFilter } from './service-filter.ts';
 import { initThemeToggle } from './theme.ts';
@@ -15,6 +17,10 @@ export function initPage(): void {
   initThemeToggle();
   initSearch();
   initCommandBlocks();
+  const notes = document.querySelector<HTMLElement>('[data-notes]');
+  if (notes) initIncidentNotes(notes);
+  const bar = document.querySelector<HTMLElement>('[data-runbook-bar]');
+  if (bar) initRunbookBar(bar);
   for (const form of document.querySelectorAll<HTMLFormElement>('[data-id-jump]')) initIdJump(form);
   const filters = document.querySelector<HTMLElement>('[data-service-filters]');
   if (filters) initServiceFilter(filters);

@@ -158,7 +158,7 @@ function codeElement(children: ElementContent[]): Element {
   ]);
 }
 
-function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart): Element {
+function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart, step?: string): Element {
   if (part.kind === 'output') {
     return h('div', { className: ['cmd-output'] }, [codeElement([text(block.code.slice(part.start, part.end))])]);
   }
@@ -180,10 +180,19 @@ function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: Bl
       text('Copy'),
     ]),
   );
-  return h('div', { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined }, [
+  const properties = { className: ['cmd', `cmd--${safety}`], dataSafety: safety, dataReasons: reasons || undefined };
+  return h('div', { ...properties, dataStep: step }, [
     codeElement(highlighted(block, tokens, part, part.noCopy ?? [])),
     h('div', { className: ['cmd__tools'], dataPagefindIgnore: '' }, tools),
   ]);
+}
+
+export interface RenderOptions {
+  /**
+   * The page-wide ID of the block's n-th command (`data-step`), which incident progress keys its
+   * ticks by: the same command shown twice (the first-step box) is the same step.
+   */
+  stepOf?: (n: number) => string;
 }
 
 export function renderCommandBlock(
@@ -191,6 +200,7 @@ export function renderCommandBlock(
   tokens: readonly CodeToken[],
   blockStyle: Record<string, string>,
   lang: string,
+  { stepOf }: RenderOptions = {},
 ): Element {
   const commands = block.parts.filter((p) => p.kind === 'command');
   const destructive = commands.filter((p) => p.safety?.safety === 'destructive').length;
@@ -214,7 +224,9 @@ export function renderCommandBlock(
     h(
       'div',
       { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) },
-      block.parts.map((p) => renderPart(block, tokens, p)),
+      block.parts.map((p) =>
+        renderPart(block, tokens, p, p.kind === 'command' ? stepOf?.(commands.indexOf(p)) : undefined),
+      ),
     ),
   ]);
 }
@@ -230,8 +242,13 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
 export async function buildCommandBlock(
   code: string,
   lang: string,
-): Promise<{ element: Element; placeholders: PlaceholderSpan[] }> {
+  options: RenderOptions = {},
+): Promise<{ element: Element; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
   const block = analyzeBlock(code, lang, await loadCommandReader());
   const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
-  return { element: renderCommandBlock(block, tokens, blockStyle, lang), placeholders: block.placeholders };
+  return {
+    element: renderCommandBlock(block, tokens, blockStyle, lang, options),
+    placeholders: block.placeholders,
+    block,
+  };
 }

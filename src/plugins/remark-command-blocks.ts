@@ -1,38 +1,63 @@
 /**
  * Plain fenced shell blocks (bash, sh, shell, console) become command blocks: one copy button per
  * command, a safety class on each, placeholders ready for the variables panel. The page's variables
- * are handed to the page as `commandVariables` in remarkPluginFrontmatter. Fences marked wrong="…"
- * are left alone: a command a guide got wrong is shown, never offered for copying.
+ * are handed to the page as `commandVariables` in remarkPluginFrontmatter, and its first step as
+ * `firstStep`: the first command under a Diagnosis heading (or else the page's first command), which
+ * the runbook page shows on its first screen. Fences marked wrong="…" are left alone: a command a
+ * guide got wrong is shown, never offered for copying.
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { copyText } from '../commands/block.ts';
 import { buildCommandBlock } from '../commands/render.ts';
 import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { headingsOf, headingTrail, type HeadingRef } from '../markdown/headings.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
 }
 
+/** The command a person arriving from an alert runs first, shown again at the top of the page. */
+export interface FirstStep {
+  /** A command block of that command alone; its step ID is the original's, so ticking one ticks both. */
+  html: string;
+  /** The headings it sits under, outermost first: where it is on the page. */
+  trail: { text: string; slug: string }[];
+}
+
+const isDiagnosis = (trail: readonly HeadingRef[]) => trail.some((h) => /^diagnos/i.test(h.text.trim()));
+
+/** The page-wide ID of a command: its block's number and its own, from 1 ("3.2"). */
+const stepId = (block: number, command: number) => `${block + 1}.${command + 1}`;
+
 export default function remarkCommandBlocks() {
   return async (tree: Root, file: VFile) => {
     // The same blocks the validator checks (src/markdown/code-blocks.ts), less the marked-wrong ones.
     const blocks = codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
     if (blocks.length === 0) return;
+    const headings = headingsOf(tree);
 
     const placeholders: PlaceholderSpan[] = [];
-    for (const { node, code, lang } of blocks) {
-      const { element, placeholders: found } = await buildCommandBlock(code, lang);
-      placeholders.push(...found);
+    let first: { code: string; step: string; trail: HeadingRef[] } | undefined;
+    for (const [index, { node, code, lang }] of blocks.entries()) {
+      const built = await buildCommandBlock(code, lang, { stepOf: (n) => stepId(index, n) });
+      placeholders.push(...built.placeholders);
+      const command = built.block.parts.find((p) => p.kind === 'command');
+      if (command && !(first && isDiagnosis(first.trail))) {
+        const trail = headingTrail(headings, node.position?.start.offset ?? 0);
+        if (!first || isDiagnosis(trail))
+          first = { code: copyText(built.block, command), step: stepId(index, 0), trail };
+      }
       // The block goes in as one string of HTML (<Fragment set:html="…" />), not as a tree: MDX would
       // turn every highlighted token into a JSX call, making each runbook's module about fifteen times
       // larger and slower to build. The markup is the same.
       Object.assign(node, {
         type: 'mdxJsxFlowElement',
         name: 'Fragment',
-        attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: toHtml(element) }],
+        attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: toHtml(built.element) }],
         children: [],
       });
     }
@@ -41,5 +66,14 @@ export default function remarkCommandBlocks() {
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     data.astro.frontmatter['commandVariables'] = collectVariables(placeholders);
+    if (first) {
+      const step = first.step;
+      const { element } = await buildCommandBlock(first.code, 'bash', { stepOf: () => step });
+      const firstStep: FirstStep = {
+        html: toHtml(element),
+        trail: first.trail.map(({ text, slug }) => ({ text, slug })),
+      };
+      data.astro.frontmatter['firstStep'] = firstStep;
+    }
   };
 }

@@ -14,7 +14,7 @@ import { initPlaceholderEditor } from './placeholder-editor.ts';
 const CONFIRM_WINDOW_MS = 6000;
 
 /** The command as it stands on the page: placeholders as filled in, without prompt or comments. */
-function commandText(command: HTMLElement): string {
+export function commandText(command: HTMLElement): string {
   const code = command.querySelector('code');
   if (!code) return '';
   const clone = code.cloneNode(true) as HTMLElement;
