@@ -23,7 +23,12 @@ export function headingsOf(tree: Root): HeadingRef[] {
   const headings: HeadingRef[] = [];
   visit(tree, 'heading', (heading) => {
     const text = toString(heading);
-    headings.push({ depth: heading.depth, text, slug: slugger.slug(text), offset: heading.position?.start.offset ?? 0 });
+    headings.push({
+      depth: heading.depth,
+      text,
+      slug: slugger.slug(text),
+      offset: heading.position?.start.offset ?? 0,
+    });
   });
   return headings;
 }
