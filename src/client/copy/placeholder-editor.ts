@@ -1,5 +1,6 @@
 /**
- * Click a placeholder in a command to fill it where it is: a small editor opens under it, bound to the
+ * Click a placeholder in a command to fill it where it is: a small editor opens under the command (which
+ * stays in sight, so the value is seen going in), bound to the
  * variables panel's field for that variable (the panel stays the one source of values, so the value
  * goes into every command and the address the same way). Enter or Escape closes it and puts the focus
  * on the command's copy button; a click elsewhere closes it too. A click that ends a text selection
@@ -65,10 +66,11 @@ export function initPlaceholderEditor(panel: HTMLElement): void {
     showNote();
     editor.hidden = false;
     const box = ph.getBoundingClientRect();
+    const below = (ph.closest('.cmd') ?? ph).getBoundingClientRect().bottom;
     const width = editor.offsetWidth;
     const left = Math.max(MARGIN, Math.min(box.left, document.documentElement.clientWidth - width - MARGIN));
     editor.style.left = `${left + window.scrollX}px`;
-    editor.style.top = `${box.bottom + window.scrollY + 4}px`;
+    editor.style.top = `${below + window.scrollY + 4}px`;
     input.focus();
     input.select();
   };
