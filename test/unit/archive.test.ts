@@ -95,7 +95,7 @@ describe('the offline copy archive', () => {
       archive.readUInt16LE(central + 14),
       archive.readUInt16LE(central + 30),
     ]).toEqual([0, day, 0]);
-  });
+  }, 60_000); // three fresh Node processes: slow on a loaded machine, and not a timing test
 
   // The fewest entries that need zip64, small so that they are stored: the test is about the count.
   it('writes zip64 past 65,535 entries and reads all of them back', async () => {
