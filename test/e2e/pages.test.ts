@@ -144,14 +144,14 @@ async function contrastOf(page: Page, selector: string): Promise<number> {
     .first()
     .evaluate((element) => {
       // rgb()/rgba(), or color(srgb r g b / a) as color-mix() computes to, as 0-255 channels and alpha.
-      const parse = (c: string) => {
+      const parse = (c: string): [number, number, number, number] => {
         const n = (c.match(/[\d.]+/g) ?? []).map(Number);
         const scale = c.startsWith('color(') ? 255 : 1;
-        return [(n[0] ?? 0) * scale, (n[1] ?? 0) * scale, (n[2] ?? 0) * scale, n[3] ?? 1] as const;
+        return [(n[0] ?? 0) * scale, (n[1] ?? 0) * scale, (n[2] ?? 0) * scale, n[3] ?? 1];
       };
       // The backdrop as painted: translucent layers composited over the nearest opaque one (or white).
       const background = (el: Element | null): number[] => {
-        const layers: (readonly [number, number, number, number])[] = [];
+        const layers: [number, number, number, number][] = [];
         for (let e = el; e; e = e.parentElement) {
           const layer = parse(getComputedStyle(e).backgroundColor);
           if (layer[3] === 0) continue;
