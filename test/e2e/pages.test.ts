@@ -209,7 +209,6 @@ describe('themes, phones, print and accessibility', () => {
       '.jump-links .badge--critical',
       '.jump-links .badge--high',
       '.jump-links .badge--medium',
-      '.jump-links .badge--low',
       '.severity-group__title--critical',
       '.severity-group__title--high',
       '.severity-group__rubric',
