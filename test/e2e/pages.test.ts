@@ -91,8 +91,11 @@ describe('runbook page', () => {
   it('puts ID, severity, layer, service and the summary at the top, then the first step, symptoms, body, related and source', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${siteUrl()}/runbooks/k8s-002/`);
-    const badges = await page.locator('.runbook-bar .badge').allTextContents();
-    expect(badges).toEqual(['K8S-002', 'Severity: Critical', 'Layer: Orchestration', 'Service: klinematrix']);
+    expect(await page.locator('.runbook-bar .badge').allTextContents()).toEqual(['K8S-002', 'Severity: Critical']);
+    expect(await page.locator('.runbook-header__place .badge').allTextContents()).toEqual([
+      'Layer: Orchestration',
+      'Service: klinematrix',
+    ]);
     expect(await page.locator('.runbook-header .summary').textContent()).toContain('Make Git match the cluster first');
     const headings = await page.locator('article h2').allTextContents();
     expect(headings[0]).toMatch(/^First step from Diagnosis/);

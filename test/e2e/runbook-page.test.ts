@@ -243,11 +243,19 @@ describe('the sticky bar', () => {
     });
   }
 
-  it('shows no title at the top of the page, where the heading is', async () => {
-    const { page, context } = await open('/runbooks/k8s-002/');
-    expect(await page.locator('.runbook-bar__title').isVisible()).toBe(false);
-    await context.close();
-  });
+  for (const [size, viewport] of SIZES) {
+    it(`on a ${size}, shows no title at the top, where the heading is, and moves nothing when it sticks`, async () => {
+      const { page, context } = await open('/runbooks/k8s-002/', { viewport });
+      expect(await page.locator('.runbook-bar__title').isVisible()).toBe(false);
+      const bodyTop = () =>
+        page.evaluate(() => document.querySelector('.runbook-body')!.getBoundingClientRect().top + window.scrollY);
+      const before = await bodyTop();
+      await page.evaluate(() => window.scrollTo({ top: 1200, behavior: 'instant' }));
+      await expect.poll(() => page.locator('.runbook-bar__title').isVisible()).toBe(true);
+      expect(await bodyTop()).toBe(before);
+      await context.close();
+    });
+  }
 });
 
 describe('filling a placeholder where it is', () => {
