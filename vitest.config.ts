@@ -5,7 +5,8 @@ import SummaryReporter from './test/support/summary-reporter.ts';
 //   unit     pure modules under src/ and the remark plugins;
 //   content  the guides' commands are all on the site, no mojibake, no links to missing documents;
 //   build    the real build script against fixtures (bad input must stop it, with file and line);
-//   e2e      the real site, built once and served by `astro preview`, driven in Debian's Chromium.
+//   e2e      the real site, built once and served by `astro preview`, driven in Debian's Chromium;
+//   terminal the real kubectl against the project's fake API server, and the runner in a real terminal (tmux).
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryReporter()],
@@ -21,6 +22,16 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One browser at a time: the machines this runs on have two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'terminal',
+          include: ['test/terminal/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One cluster and one terminal at a time: two cores.
           fileParallelism: false,
         },
       },

@@ -12,17 +12,19 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/build/project.ts';
 import { generateKubectlSchema, schemaJson } from '../src/kubectl/schema-gen/generate.ts';
 import { formatReport } from '../src/kubectl/schema-gen/report.ts';
-import { findKubectl } from '../src/kubectl/schema-gen/sandbox.ts';
+import { findKubectl } from '../src/kubectl/find.ts';
 
 const DEFAULT_OUT = path.join(projectRoot, 'src/kubectl/kubectl-schema.json');
 
-const USAGE = `usage: tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--out file]
+const USAGE = `usage: tsx scripts/gen-kubectl-schema.ts [--kubectl path] [--previous path …] [--out file]
 
 Reads kubectl's commands, flags, flag types and required flags from a kubectl binary (its help and
 probes that stop while kubectl parses its flags, each in a sandbox that cannot reach a cluster) and
 writes them as JSON. Running it twice on the same kubectl gives the same bytes.
-  --kubectl path  the kubectl to read (default: the kubectl on PATH)
-  --out file      where to write (default: src/kubectl/kubectl-schema.json)
+  --kubectl path   the kubectl to read (default: the kubectl on PATH)
+  --previous path  an older kubectl (repeatable), for the flags this one removed and what replaced them;
+                   the committed schema is made with the Google Cloud SDK's kubectl.1.27 … kubectl.1.31
+  --out file       where to write (default: src/kubectl/kubectl-schema.json)
 Progress and what the probes found go to stderr. Exit status: 0 written, 1 failed.`;
 
 function fail(message: string): never {
@@ -33,7 +35,12 @@ function fail(message: string): never {
 let parsed;
 try {
   parsed = parseArgs({
-    options: { kubectl: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      kubectl: { type: 'string' },
+      previous: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
 } catch (error) {
   fail(`${(error as Error).message}\n\n${USAGE}`);
@@ -51,6 +58,7 @@ try {
   const { schema, report, runs } = await generateKubectlSchema(
     findKubectl(values.kubectl, process.env['PATH'] ?? ''),
     log,
+    { previous: (values.previous ?? []).map((p) => findKubectl(p, '')) },
   );
   const json = schemaJson(schema);
   mkdirSync(path.dirname(out), { recursive: true });

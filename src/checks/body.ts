@@ -214,7 +214,7 @@ function checkAttribute(attribute: JsxAttribute, node: Parameters<At>[0], refuse
   }
 }
 
-const anchorsOf = (tree: Root): Set<string> => new Set(headingsOf(tree).map((h) => h.slug));
+const anchorsOf = (tree: Root): Set<string> => new Set(headingsOf(tree).map((h) => h.anchor));
 
 function linksOf(tree: Root): BodyLink[] {
   const links: BodyLink[] = [];

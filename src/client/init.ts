@@ -4,6 +4,7 @@
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
  */
 import { initCommandBlocks } from './copy/command-blocks.ts';
+import { initRunCommand } from './copy/run-command.ts';
 import { initIdJump } from './ids/jump-box.ts';
 import { initNotFound } from './ids/not-found.ts';
 import { initIncidentNotes } from './incident-notes.ts';
@@ -21,6 +22,8 @@ export function initPage(): void {
   if (notes) initIncidentNotes(notes);
   const bar = document.querySelector<HTMLElement>('[data-runbook-bar]');
   if (bar) initRunbookBar(bar);
+  const runCommand = document.querySelector<HTMLElement>('[data-run-command]');
+  if (runCommand) initRunCommand(runCommand, document.querySelector<HTMLElement>('[data-variables]'));
   for (const form of document.querySelectorAll<HTMLFormElement>('[data-id-jump]')) initIdJump(form);
   const filters = document.querySelector<HTMLElement>('[data-service-filters]');
   if (filters) initServiceFilter(filters);

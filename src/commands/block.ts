@@ -14,10 +14,12 @@ import {
 } from '../domain/placeholders.ts';
 import type { QuoteContext } from '../domain/values.ts';
 import type { ShellNode } from '../shell/parser.ts';
+import { simpleCommands, unwrap } from '../shell/words.ts';
 import { lineIndex } from '../text/lines.ts';
 import { plainShellText } from '../text/typography.ts';
 import type { CommandReader } from './reader.ts';
 import { classifyStatements, worst, type SafetyVerdict } from './safety.ts';
+import { continuesAfter, hasCommandPrompt, nothingOpen, promptEnd, readPromptedCommand } from './transcript.ts';
 
 export type PartKind = 'command' | 'comment' | 'output';
 
@@ -120,17 +122,42 @@ function quoteContextAt(root: ShellNode, index: number): QuoteContext {
   return 'unquoted';
 }
 
-/** Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Text with ranges turned into spaces (prompts the shell must not see), offsets unchanged. */
+function blank(text: string, ranges: readonly Range[], offset: number): string {
+  let out = text;
+  for (const { start, end } of ranges) {
+    const from = start - offset;
+    const to = end - offset;
+    if (from < 0 || to > out.length) continue;
+    out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+  }
+  return out;
+}
+
+/**
+ * Splits shell code (bash, sh) into commands and comments. `offset` places it in a larger block;
+ * `prompts` (offsets in the larger block) are read as blanks.
+ */
 function analyzeShell(
   code: string,
   offset: number,
   reader: CommandReader,
   angled: PlaceholderSpan[],
   options: AnalyzeOptions,
+  prompts: readonly Range[] = [],
 ) {
-  const masked = maskPlaceholders(
-    code,
-    angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })),
+  const masked = blank(
+    maskPlaceholders(
+      code,
+      angled.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset })),
+    ),
+    prompts,
+    offset,
   );
   const tree = reader.parser.parse(masked);
   try {
@@ -202,6 +229,57 @@ function splitStatements(
   return { parts, caps };
 }
 
+/**
+ * How a block's lines are read. `shell`: all of it is shell code (a `# kubectl …` line's prompt aside).
+ * `transcript`: lines with a prompt (and what continues them) are commands, the rest is output.
+ * `implicit`: a fence without a language, whose kubectl lines are the commands and the rest output.
+ */
+type Reading = 'shell' | 'transcript' | 'implicit';
+
+function readingOf(lang: string, lines: readonly string[], isCommand: (text: string) => boolean): Reading {
+  if (lines.some(hasCommandPrompt)) return 'transcript';
+  if (lang === '') return 'implicit';
+  // A console block with no prompts is shell; one with `# kubectl …` root prompts is a transcript.
+  if (CONSOLE_LANGS.has(lang) && lines.some((l) => promptEnd(l, isCommand) !== undefined)) return 'transcript';
+  return 'shell';
+}
+
+/**
+ * Whether text starts with a kubectl command, however wrapped: `kubectl …`, `sudo kubectl …`,
+ * `KUBECONFIG=x watch kubectl …`, `POD=$(kubectl get pods -o name)`; not `echo kubectl`, not `brew
+ * install kubectl`.
+ */
+export function startsWithKubectl(text: string, reader: CommandReader): boolean {
+  if (!/\bkubectl\b/.test(text)) return false;
+  const tree = reader.parser.parse(maskPlaceholders(text, findAngledPlaceholders(text)));
+  try {
+    const first = tree.rootNode.namedChildren[0];
+    if (!first || first.type === 'comment') return false;
+    const command = simpleCommands(first)[0];
+    return command !== undefined && unwrap(command.name, command.args)?.program === 'kubectl';
+  } finally {
+    tree.delete();
+  }
+}
+
+/** In shell code, the `# `, `> ` and `% ` prompts before kubectl commands at the start of a statement. */
+function promptsInShell(lines: readonly string[], isCommand: (text: string) => boolean): Range[] {
+  const prompts: Range[] = [];
+  const open = nothingOpen();
+  let goesOn = false;
+  let index = 0;
+  for (const line of lines) {
+    const end = goesOn ? undefined : promptEnd(line, isCommand);
+    if (end !== undefined) {
+      const indent = /^\s*/.exec(line)![0].length;
+      prompts.push({ start: index + indent, end: index + end });
+    }
+    goesOn = continuesAfter(line.slice(end ?? 0), open);
+    index += line.length + 1;
+  }
+  return prompts;
+}
+
 export function analyzeBlock(
   rawCode: string,
   lang: string,
@@ -210,54 +288,72 @@ export function analyzeBlock(
 ): AnalyzedBlock {
   const code = plainShellText(rawCode.replace(/\s+$/, ''));
   const angled = findAngledPlaceholders(code);
-  if (!CONSOLE_LANGS.has(lang)) {
-    const { parts, caps } = analyzeShell(code, 0, reader, angled, options);
+  const lines = code.split('\n');
+  const isCommand = (text: string) => startsWithKubectl(text, reader);
+  const reading = readingOf(lang, lines, isCommand);
+  if (reading === 'shell') {
+    const prompts = lines.some((l) => /^\s*[#>%] /.test(l)) ? promptsInShell(lines, isCommand) : [];
+    const { parts, caps } = analyzeShell(code, 0, reader, angled, options, prompts);
+    for (const part of parts) {
+      const prompt = prompts.find((p) => p.start >= part.start && p.end <= part.end);
+      if (prompt && part.kind === 'command') part.noCopy = [prompt, ...(part.noCopy ?? [])];
+    }
     return { code, parts, placeholders: mergeSpans(angled, caps) };
   }
 
-  // A console transcript: "$ " lines (with their continuations) are commands, the rest is output.
+  // A transcript: prompted lines (with what continues them) are commands, the rest is output.
   const parts: BlockPart[] = [];
   const caps: PlaceholderSpan[] = [];
-  const lines = code.split('\n');
-  let index = 0;
+  const lineStarts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i++) {
+    lineStarts.push(at);
+    at += lines[i]!.length + 1;
+  }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const start = index;
-    const prompt = /^(\s*\$ )/.exec(line);
-    if (!prompt) {
+    const start = lineStarts[i]!;
+    let column = promptEnd(line, isCommand);
+    if (column === undefined && reading === 'implicit' && isCommand(line.trim())) {
+      column = /^\s*/.exec(line)![0].length;
+    }
+    if (column === undefined || line.slice(column).trim() === '') {
       const previous = parts.at(-1);
       if (previous?.kind === 'output') previous.end = start + line.length;
       else parts.push({ kind: 'output', start, end: start + line.length });
-      index += line.length + 1;
       continue;
     }
-    let end = start + line.length;
-    let j = i;
-    while (lines[j]!.endsWith('\\') && j + 1 < lines.length) {
-      j++;
-      end += lines[j]!.length + 1;
-    }
-    const commandStart = start + prompt[1]!.length;
+    const typed = readPromptedCommand(lines, i, column);
+    const end = lineStarts[typed.lastLine]! + lines[typed.lastLine]!.length;
+    const commandStart = start + column;
+    const continuations = typed.continuations.map(({ line: l, length }) => ({
+      start: lineStarts[l]!,
+      end: lineStarts[l]! + length,
+    }));
     const inner = analyzeShell(
       code.slice(commandStart, end),
       commandStart,
       reader,
       angled.filter((p) => p.start >= commandStart && p.end <= end),
       options,
+      continuations,
     );
     caps.push(...inner.caps);
+    const prompt = { start: start + /^\s*/.exec(line)![0].length, end: commandStart };
     parts.push({
       kind: 'command',
       start,
       end,
       copy: { start: commandStart, end: inner.parts.filter((p) => p.copy).at(-1)?.copy?.end ?? end },
-      noCopy: [{ start, end: commandStart }, ...inner.parts.flatMap((p) => p.noCopy ?? [])],
+      noCopy: [
+        ...(prompt.end > prompt.start ? [prompt] : []),
+        ...continuations,
+        ...inner.parts.flatMap((p) => p.noCopy ?? []),
+      ],
       ...(options.classify === false
         ? {}
         : { safety: worst(inner.parts.flatMap((p) => (p.safety ? [p.safety] : []))) }),
     });
-    index = end + 1;
-    i = j;
+    i = typed.lastLine;
   }
   return { code, parts, placeholders: mergeSpans(angled, caps) };
 }
@@ -266,15 +362,47 @@ function mergeSpans(a: PlaceholderSpan[], b: PlaceholderSpan[]): PlaceholderSpan
   return [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
-/** The text a command's copy button puts on the clipboard, with placeholders as written. */
-export function copyText(block: AnalyzedBlock, part: BlockPart): string {
-  if (!part.copy) return '';
-  let text = '';
-  let at = part.copy.start;
-  for (const skip of [...(part.noCopy ?? [])].sort((x, y) => x.start - y.start)) {
-    if (skip.end <= at || skip.start >= part.copy.end) continue;
-    text += block.code.slice(at, skip.start);
-    at = skip.end;
-  }
-  return (text + block.code.slice(at, part.copy.end)).trim();
+/** A command as its copy button copies it, with its placeholders at their offsets in that text. */
+export interface CopiedCommand {
+  text: string;
+  placeholders: PlaceholderSpan[];
 }
+
+/**
+ * What a command's copy button puts on the clipboard (its copy range less the prompt and trailing
+ * comments, trimmed), with placeholders as written and placed in that text: the command catalogue
+ * records it, so the runner fills exactly the spans the page fills.
+ */
+export function copiedCommand(block: AnalyzedBlock, part: BlockPart): CopiedCommand {
+  if (!part.copy) return { text: '', placeholders: [] };
+  const { start: from, end: to } = part.copy;
+  // The kept pieces of the code, each with where it starts in the code and in the copied text.
+  const pieces: { start: number; end: number; at: number }[] = [];
+  let text = '';
+  let at = from;
+  const keep = (end: number) => {
+    if (end <= at) return;
+    pieces.push({ start: at, end, at: text.length });
+    text += block.code.slice(at, end);
+  };
+  for (const skip of [...(part.noCopy ?? [])].sort((x, y) => x.start - y.start)) {
+    if (skip.end <= at || skip.start >= to) continue;
+    keep(skip.start);
+    at = Math.max(at, skip.end);
+  }
+  keep(to);
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  const placeholders = block.placeholders.flatMap((span) => {
+    const piece = pieces.find((p) => span.start >= p.start && span.end <= p.end);
+    if (!piece) return [];
+    const start = piece.at + span.start - piece.start - lead;
+    return start >= 0 && start + span.text.length <= trimmed.length
+      ? [{ ...span, start, end: start + span.text.length }]
+      : [];
+  });
+  return { text: trimmed, placeholders };
+}
+
+/** The text a command's copy button puts on the clipboard, with placeholders as written. */
+export const copyText = (block: AnalyzedBlock, part: BlockPart): string => copiedCommand(block, part).text;

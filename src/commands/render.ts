@@ -62,7 +62,7 @@ function highlighted(
     let node: ElementContent;
     if (placeholder) {
       const quote = placeholder.quote && placeholder.quote !== 'unquoted' ? placeholder.quote : undefined;
-      const fallback = placeholder.defaultValue;
+      const fallback = placeholder.default;
       node = h(
         'span',
         {
@@ -238,7 +238,7 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
     block.placeholders.filter((p) => p.text.startsWith('<')),
   );
 
-/** Shell code (bash, sh, shell, console) as a command block, with the placeholders it contains. */
+/** Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from. */
 export async function buildCommandBlock(
   code: string,
   lang: string,

@@ -29,11 +29,16 @@ export interface PlaceholderSpan {
   /** How the shell reads it where it is written (set from the parse; unquoted when not known). */
   quote?: QuoteContext;
   /** The guide's value, from `<namespace=klinematrix-prod>`: used until a value is given. */
-  defaultValue?: string;
+  default?: string;
 }
 
-/** `<name>` or `<name=default>`; a default is a plain word (src/domain/values.ts), so it is never quoted. */
-const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*)(?:=([A-Za-z0-9._\-/:@%+,]+))?>/g;
+/**
+ * <pod-name> or <name=default>; also a few words (<kustomization directory>) and alternatives
+ * (<filename|url>), as kubectl's own help writes them. A space may not follow "<" or precede ">", so
+ * `cat <in >out` stays a pair of redirections. A default is a plain word (src/domain/values.ts), so
+ * it is never quoted.
+ */
+const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*(?:[ |][A-Za-z0-9_.-]+)*)(?:=([A-Za-z0-9._\-/:@%+,]+))?>/g;
 
 /** ALL_CAPS words without an underscore that are used as placeholders rather than as literals. */
 const BARE_CAPS = [
@@ -63,7 +68,7 @@ export function variableKey(spelling: string): string {
   const words = spelling
     .replace(/^<|>$/g, '')
     .toLowerCase()
-    .split(/[-_.\s]+/)
+    .split(/[-_.|\s]+/)
     .filter(Boolean);
   if (words.length > 1 && words.at(-1) === 'name') words.pop();
   const key = words.join('-');
@@ -80,7 +85,7 @@ export function findAngledPlaceholders(text: string): PlaceholderSpan[] {
       name,
       key: variableKey(name),
     };
-    if (m[2] !== undefined) span.defaultValue = m[2];
+    if (m[2] !== undefined) span.default = m[2];
     return span;
   });
 }
@@ -107,6 +112,12 @@ export function findCapsPlaceholders(word: string, offset: number): PlaceholderS
   }));
 }
 
+/**
+ * `[POD]`, `[NAMESPACE]`: a placeholder some runbooks write in brackets. The validator accepts any
+ * value there; the page does not offer it for filling (bash reads it as a glob, not as a value to type).
+ */
+export const isBracketedPlaceholder = (word: string): boolean => /^\[[A-Z][A-Z0-9_-]*\]$/.test(word);
+
 /** The text with every angled placeholder replaced by "x"s of the same length, for the shell parser. */
 export function maskPlaceholders(text: string, spans: readonly PlaceholderSpan[]): string {
   let masked = text;
@@ -130,8 +141,7 @@ export function collectVariables(spans: Iterable<PlaceholderSpan>): Variable[] {
   for (const span of spans) {
     const variable = byKey.get(span.key) ?? { key: span.key, spellings: [], defaults: [] };
     if (!variable.spellings.includes(span.name)) variable.spellings.push(span.name);
-    if (span.defaultValue !== undefined && !variable.defaults.includes(span.defaultValue))
-      variable.defaults.push(span.defaultValue);
+    if (span.default !== undefined && !variable.defaults.includes(span.default)) variable.defaults.push(span.default);
     byKey.set(span.key, variable);
   }
   return [...byKey.values()];

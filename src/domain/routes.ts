@@ -26,4 +26,5 @@ export const routes = {
   trees: () => 'trees/',
   tree: (treeId: string) => `trees/${treeId}/`,
   manifest: () => 'runbooks.json',
+  commandCatalogue: () => 'commands.json',
 };

@@ -26,9 +26,11 @@ export interface ParsedFlag {
 }
 
 export type ArgvProblem =
-  | { kind: 'unknown-command'; arg: KubectlArg; node: CommandNode }
+  /** `flagBefore`: a flag written before the word (kubectl then refuses to run it as a plugin). */
+  | { kind: 'unknown-command'; arg: KubectlArg; node: CommandNode; flagBefore?: KubectlArg }
   | { kind: 'missing-command'; arg: KubectlArg | undefined }
-  | { kind: 'unknown-flag'; arg: KubectlArg; name: string; node: CommandNode }
+  /** `needsEnv`: kubectl has the flag only with this switch set ("KUBECTL_APPLYSET=true"). */
+  | { kind: 'unknown-flag'; arg: KubectlArg; name: string; node: CommandNode; needsEnv?: string }
   | { kind: 'unknown-shorthand'; arg: KubectlArg; letter: string; node: CommandNode }
   | { kind: 'flag-needs-value'; arg: KubectlArg; flag: string };
 
@@ -50,6 +52,17 @@ export interface KubectlArgv {
 
 const isFlag = (value: string) => value.startsWith('-') && value.length > 1 && !/^-\d/.test(value);
 
+export interface ParseOptions {
+  /** Read on after a problem (an unknown flag is taken to have no value). */
+  tolerant?: boolean;
+  /**
+   * kubectl's environment as far as the command shows it (`KUBECTL_APPLYSET=true kubectl …`): the
+   * flags behind alpha switches exist only when their switch is set. Absent: every switch is taken
+   * to be set, so readers that do not know the environment accept those flags.
+   */
+  env?: ReadonlyMap<string, string>;
+}
+
 /**
  * Parses kubectl's arguments (the words after "kubectl"). Strict by default: it stops at the first
  * problem, as kubectl does. `tolerant` reads on (an unknown flag is taken to have no value), for
@@ -58,7 +71,7 @@ const isFlag = (value: string) => value.startsWith('-') && value.length > 1 && !
 export function parseKubectlArgv(
   args: readonly KubectlArg[],
   model: KubectlModel,
-  { tolerant = false } = {},
+  { tolerant = false, env }: ParseOptions = {},
 ): KubectlArgv {
   const parsed: KubectlArgv = {
     node: model.root,
@@ -86,7 +99,7 @@ export function parseKubectlArgv(
       continue;
     }
     if (isFlag(arg.value)) {
-      const read = readFlag(args, i, parsed.node, parsed.flags);
+      const read = readFlag(args, i, parsed.node, parsed.flags, env);
       if ('problem' in read) {
         if (stop(read.problem)) return parsed;
         continue;
@@ -102,14 +115,18 @@ export function parseKubectlArgv(
         continue;
       }
       if (parsed.node === model.root) {
-        if (stop({ kind: 'unknown-command', arg, node: model.root })) return parsed;
+        const flagBefore = args.slice(0, i).find((a) => isFlag(a.value));
+        const problem: ArgvProblem = { kind: 'unknown-command', arg, node: model.root };
+        if (flagBefore) problem.flagBefore = flagBefore;
+        if (stop(problem)) return parsed;
       }
     }
     commandDone = true;
     parsed.positionals.push(arg);
   }
   parsed.path = parsed.node.spec?.path ?? [];
-  if (parsed.node === model.root && !parsed.problems.some((p) => p.kind === 'unknown-command')) {
+  const help = parsed.flags.some((f) => f.spec.name === 'help');
+  if (parsed.node === model.root && !help && !parsed.problems.some((p) => p.kind === 'unknown-command')) {
     parsed.problems.push({ kind: 'missing-command', arg: args[0] });
   }
   return parsed;
@@ -118,7 +135,13 @@ export function parseKubectlArgv(
 type FlagRead = { consumed: number } | { problem: ArgvProblem };
 
 /** Reads the flag at args[i] with the flags `node` knows (its own and the global ones). */
-function readFlag(args: readonly KubectlArg[], i: number, node: CommandNode, flags: ParsedFlag[]): FlagRead {
+function readFlag(
+  args: readonly KubectlArg[],
+  i: number,
+  node: CommandNode,
+  flags: ParsedFlag[],
+  env: ReadonlyMap<string, string> | undefined,
+): FlagRead {
   const arg = args[i]!;
   const record = (spec: FlagSpec, value: string | undefined, at: KubectlArg) => flags.push({ spec, value, arg: at });
 
@@ -127,6 +150,8 @@ function readFlag(args: readonly KubectlArg[], i: number, node: CommandNode, fla
     const name = arg.value.slice(2, eq < 0 ? undefined : eq);
     const spec = node.flags.byName.get(name);
     if (!spec) return { problem: { kind: 'unknown-flag', arg, name, node } };
+    if (spec.requiresEnv && env && !switchedOn(spec.requiresEnv, env))
+      return { problem: { kind: 'unknown-flag', arg, name, node, needsEnv: spec.requiresEnv } };
     if (eq >= 0) record(spec, arg.value.slice(eq + 1), arg);
     else if (spec.bare !== undefined) record(spec, undefined, arg);
     else {
@@ -163,6 +188,12 @@ function readFlag(args: readonly KubectlArg[], i: number, node: CommandNode, fla
     return { consumed: 1 };
   }
   return { consumed: 0 };
+}
+
+/** Whether "KUBECTL_APPLYSET=true" holds in an environment (kubectl takes "true" in any case, nothing else). */
+function switchedOn(requirement: string, env: ReadonlyMap<string, string>): boolean {
+  const [name = ''] = requirement.split('=');
+  return (env.get(name) ?? '').toLowerCase() === 'true';
 }
 
 /** The flags of a parse by name, each with every occurrence in order. */

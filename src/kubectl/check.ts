@@ -4,7 +4,7 @@
  * required flags, positional arguments per command, resource types, patch bodies, JSONPath, custom
  * columns, templates and label selectors; removed things are errors, deprecated ones warnings.
  */
-import { closest } from '../text/edit-distance.ts';
+import { closest, typingDistance } from '../text/edit-distance.ts';
 import {
   flagsByName,
   parseKubectlArgv,
@@ -14,16 +14,21 @@ import {
   type ParsedFlag,
 } from './argv.ts';
 import type { KubectlModel } from './model.ts';
-import { ROLLOUT_KINDS, SCALE_KINDS } from './resources.ts';
-import type { FlagSpec } from './schema-types.ts';
+import { ROLLOUT_KINDS } from './resources.ts';
+import { checkArgumentRules, isUpdate } from './argument-rules.ts';
+import type { FlagSpec, RemovedFlag } from './schema-types.ts';
 import {
   checkCustomColumns,
+  checkFieldSelector,
   checkFlagValue,
   checkGoTemplate,
   checkJsonPath,
   checkLabelSelector,
   checkPatchBody,
+  checkTaint,
+  checkTolerations,
 } from './syntax.ts';
+import { parse as parseYaml } from 'yaml';
 
 export type { KubectlArg } from './argv.ts';
 
@@ -35,13 +40,6 @@ export interface Finding {
   message: string;
   hint?: string;
 }
-
-/** Flags kubectl no longer has, with what replaced them. */
-const REMOVED_FLAGS: Record<string, string> = {
-  'delete-local-data': '--delete-local-data was removed in kubectl 1.23: use --delete-emptydir-data',
-  export: '--export was removed in kubectl 1.18: use kubectl get -o yaml, and strip the status',
-  generator: '--generator was removed in kubectl 1.21: kubectl run creates a Pod; use kubectl create for other kinds',
-};
 
 /** Annotations that still parse but no longer do anything. */
 export const DEPRECATED_ANNOTATIONS: Record<string, string> = {
@@ -67,7 +65,7 @@ const POSITIONAL: Record<string, Positional> = {
   label: 'types',
   annotate: 'types',
   wait: 'types',
-  autoscale: 'types',
+  autoscale: 'scale',
   expose: 'types',
   'set image': 'types',
   'set env': 'types',
@@ -75,6 +73,7 @@ const POSITIONAL: Record<string, Positional> = {
   'set selector': 'types',
   'set serviceaccount': 'types',
   'set subject': 'types',
+  taint: 'types',
   'rollout restart': 'rollout',
   'rollout undo': 'rollout',
   'rollout status': 'rollout',
@@ -92,20 +91,29 @@ const POSITIONAL: Record<string, Positional> = {
 
 type Flags = ReadonlyMap<string, ParsedFlag[]>;
 
-export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): Finding[] {
+export interface CheckOptions {
+  /** kubectl's environment as the command shows it (`KUBECTL_APPLYSET=true kubectl apply …`). */
+  env?: ReadonlyMap<string, string>;
+}
+
+export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const report: Report = (arg, severity, rule, message, hint) => {
     const at = arg ?? args[0];
     findings.push({ start: at?.start ?? 0, end: at?.end ?? 0, severity, rule, message, ...(hint ? { hint } : {}) });
   };
-  const parsed = parseKubectlArgv(args, model);
+  const parsed = parseKubectlArgv(args, model, { env: options.env ?? new Map() });
   const flags = flagsByName(parsed);
-  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report);
+  // With -h/--help kubectl parses the flags (their types too), then prints the help: nothing else is checked.
+  const help = flags.has('help');
+  const effects = model.root.children.get('taint')?.spec?.taintEffects ?? [];
+  for (const flag of parsed.flags) checkValue(flag.spec, flag.value, flag.arg, flags, report, help, effects);
   const problem = parsed.problems[0];
   if (problem) {
-    reportProblem(problem, report);
+    reportProblem(problem, report, model.plugins, model.removedGlobalFlags);
     return findings;
   }
+  if (help) return findings;
   const { node, positionals } = parsed;
   const spec = node.spec;
   const path = parsed.path.join(' ');
@@ -121,7 +129,7 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
     report(
       next ?? args[parsed.pathEnd - 1],
       'error',
-      'kubectl/unknown-command',
+      next ? 'kubectl/unknown-command' : 'kubectl/needs-subcommand',
       next ? `unknown command "${next.value}" for "${node.display}"` : `"${node.display}" needs a subcommand`,
       guess ? `did you mean "${node.display} ${guess}"?` : `one of: ${choices.join(', ')}`,
     );
@@ -139,9 +147,73 @@ export function checkKubectl(args: readonly KubectlArg[], model: KubectlModel): 
       );
   }
 
+  for (const f of checkArgumentRules(spec?.args, path, spec?.usage ?? '', parsed, args[parsed.pathEnd - 1]))
+    report(f.at, 'error', f.rule, f.message, f.hint);
+  if (spec?.taintEffects) {
+    for (const update of parsed.positionals.filter((p) => !p.placeholder && isUpdate(p, path, spec.args))) {
+      const problem = checkTaint(update.value, spec.taintEffects);
+      if (problem)
+        report(
+          update,
+          'error',
+          'kubectl/taint',
+          problem,
+          'a taint is key=value:effect; key:effect- or key- removes one',
+        );
+    }
+  }
+
+  if (path === 'cp') checkCopy(parsed.positionals, args[parsed.pathEnd - 1], report);
+
   const rule = POSITIONAL[path];
   if (rule) checkPositionals(rule, path, parsed, flags, model, report);
   return findings;
+}
+
+/** kubectl cp: a source and a destination, one of them in a pod (POD:PATH). kubectl's messages. */
+function checkCopy(positionals: readonly KubectlArg[], at: KubectlArg | undefined, report: Report): void {
+  if (positionals.some((p) => p.placeholder)) return;
+  if (positionals.length !== 2) {
+    report(
+      at,
+      'error',
+      'kubectl/missing-argument',
+      'source and destination are required',
+      'kubectl cp SOURCE DESTINATION',
+    );
+  } else if (!positionals.some((p) => /^[^/.][^/]*:/.test(p.value))) {
+    report(
+      positionals[0],
+      'error',
+      'kubectl/cp-remote',
+      'one of src or dest must be a remote file specification',
+      'write the pod side as POD:PATH (or NAMESPACE/POD:PATH)',
+    );
+  }
+}
+
+/** Findings that say a command is incomplete (`kubectl logs`, `kubectl apply -f`) rather than wrong. */
+const INCOMPLETE = new Set([
+  'kubectl/missing-command',
+  'kubectl/missing-flag',
+  'kubectl/missing-update',
+  'kubectl/needs-subcommand',
+  'kubectl/flag-needs-value',
+  'kubectl/required-flag',
+  'kubectl/missing-argument',
+  'kubectl/exec-needs-command',
+]);
+
+/**
+ * Whether the words after `kubectl` mention a command rather than give one to run, as prose does in
+ * inline code: no arguments, and nothing wrong but that it is incomplete (`kubectl logs`, `kubectl
+ * exec`, `kubectl rollout`, `kubectl apply -f`). `kubectl gett` is no mention but a mistake.
+ */
+export function isMention(args: readonly KubectlArg[], model: KubectlModel): boolean {
+  const parsed = parseKubectlArgv(args, model, { tolerant: true });
+  if (parsed.positionals.length > 0 || parsed.afterDashes !== undefined) return false;
+  const errors = checkKubectl(args, model).filter((f) => f.severity === 'error');
+  return errors.length > 0 && errors.every((f) => INCOMPLETE.has(f.rule));
 }
 
 type Report = (
@@ -152,26 +224,83 @@ type Report = (
   hint?: string,
 ) => void;
 
-function reportProblem(problem: ArgvProblem, report: Report): void {
+/**
+ * Whether an unknown command word is a slip of the keyboard for one of kubectl's commands rather than
+ * a plugin's name: one edit from a command of up to four letters (two from a longer one, an exchange
+ * of neighbouring letters counting as one), or the start of one. kubectl's own "Did you mean" is
+ * looser (two edits for any word), and would take the ctx and ns plugins for typos of cp.
+ */
+function looksLikeTypo(word: string, commands: readonly string[]): boolean {
+  const lower = word.toLowerCase();
+  const allowed = lower.length <= 4 ? 1 : 2;
+  return commands.some(
+    (c) =>
+      (Math.abs(c.length - lower.length) <= allowed && typingDistance(lower, c) <= allowed) ||
+      (lower.length >= 3 && c.startsWith(lower)),
+  );
+}
+
+function reportProblem(
+  problem: ArgvProblem,
+  report: Report,
+  plugins: ReadonlySet<string> | undefined,
+  removedGlobalFlags: ReadonlyMap<string, RemovedFlag>,
+): void {
   switch (problem.kind) {
     case 'unknown-command': {
-      const guess = closest(problem.arg.value, problem.node.children.keys());
-      report(
-        problem.arg,
-        'error',
-        'kubectl/unknown-command',
-        `unknown command "${problem.arg.value}" for "kubectl"`,
-        guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands',
-      );
+      const word = problem.arg.value;
+      const commands = [...problem.node.children.keys()];
+      const plugin = plugins?.has(word) || !looksLikeTypo(word, commands);
+      if (plugin && problem.flagBefore) {
+        report(
+          problem.flagBefore,
+          'error',
+          'kubectl/flag-before-plugin',
+          `flags cannot be placed before plugin name: ${problem.flagBefore.value}`,
+          `kubectl runs "${word}" as the plugin kubectl-${word}, and takes no flags before it: move them after "${word}"`,
+        );
+      } else if (plugin) {
+        report(
+          problem.arg,
+          'warning',
+          'kubectl/plugin',
+          `kubectl ${word}: plugin: not checked`,
+          `"${word}" is no kubectl command, so kubectl runs the plugin kubectl-${word} from PATH (krew installs plugins)`,
+        );
+      } else {
+        const guess = closest(word, commands);
+        report(
+          problem.arg,
+          'error',
+          'kubectl/unknown-command',
+          `unknown command "${word}" for "kubectl"`,
+          guess ? `did you mean "kubectl ${guess}"?` : 'run kubectl --help for the list of commands',
+        );
+      }
       return;
     }
     case 'missing-command':
-      report(problem.arg, 'error', 'kubectl/unknown-command', 'kubectl needs a command', 'such as kubectl get pods');
+      report(problem.arg, 'error', 'kubectl/missing-command', 'kubectl needs a command', 'such as kubectl get pods');
       return;
     case 'unknown-flag': {
       const { arg, name, node } = problem;
-      if (REMOVED_FLAGS[name]) {
-        report(arg, 'error', 'kubectl/removed-flag', `unknown flag: --${name}`, REMOVED_FLAGS[name]);
+      const removed = node.spec?.removedFlags?.find((f) => f.name === name) ?? removedGlobalFlags.get(name);
+      if (problem.needsEnv) {
+        report(
+          arg,
+          'error',
+          'kubectl/flag-needs-switch',
+          `unknown flag: --${name}: kubectl has it only with ${problem.needsEnv} set`,
+          `write ${problem.needsEnv} ${node.display} …, or export ${problem.needsEnv} first`,
+        );
+      } else if (removed) {
+        report(
+          arg,
+          'error',
+          'kubectl/removed-flag',
+          `unknown flag: --${name}: ${removed.lastSeen ? `kubectl ${removed.lastSeen} was the last to have it` : 'kubectl removed it'}`,
+          removed.hint,
+        );
       } else {
         const guess = closest(name, node.flags.byName.keys());
         report(
@@ -205,7 +334,15 @@ function reportProblem(problem: ArgvProblem, report: Report): void {
   }
 }
 
-function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, flags: Flags, report: Report): void {
+function checkValue(
+  flag: FlagSpec,
+  value: string | undefined,
+  at: KubectlArg,
+  flags: Flags,
+  report: Report,
+  parseOnly: boolean,
+  taintEffects: readonly string[],
+): void {
   if (flag.deprecated)
     report(at, 'warning', 'kubectl/deprecated-flag', `--${flag.name} is deprecated`, flag.deprecated);
   if (value === undefined) {
@@ -225,13 +362,24 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, f
     report(at, 'warning', 'kubectl/deprecated-value', deprecatedValue);
     return;
   }
+  // --request-timeout is a string kubectl reads as a whole number of seconds or a duration.
+  if (flag.name === 'request-timeout' && checkFlagValue('int', value) && checkFlagValue('duration', value)) {
+    report(
+      at,
+      'error',
+      'kubectl/flag-value',
+      'Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)',
+    );
+    return;
+  }
   const typeProblem = checkFlagValue(flag.type, value);
   if (typeProblem) {
     report(at, 'error', 'kubectl/flag-value', `--${flag.name} ${typeProblem}`);
     return;
   }
+  if (parseOnly) return;
   if (flag.name === 'output') {
-    checkOutput(value, flag, at, report);
+    checkOutput(value, flag, flags.get('template')?.at(-1)?.value, at, report);
     return;
   }
   if (flag.enum && !flag.enum.includes(value)) {
@@ -246,7 +394,7 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, f
     return;
   }
   if (flag.name === 'selector' || flag.name === 'field-selector') {
-    const problem = checkLabelSelector(value);
+    const problem = flag.name === 'selector' ? checkLabelSelector(value) : checkFieldSelector(value);
     if (problem) report(at, 'error', 'kubectl/selector', `--${flag.name}: ${problem}`);
   }
   if (flag.name === 'patch') {
@@ -258,12 +406,39 @@ function checkValue(flag: FlagSpec, value: string | undefined, at: KubectlArg, f
         report(at, 'warning', 'kubectl/deprecated-annotation', `${annotation} is deprecated`, why);
     }
   }
+  if ((flag.name === 'patch' || flag.name === 'overrides') && value.includes('tolerations')) {
+    const problem = checkTolerations(parseBody(value), taintEffects);
+    if (problem) report(at, 'error', 'kubectl/toleration', problem, 'see kubectl explain pod.spec.tolerations');
+  }
 }
 
-function checkOutput(value: string, flag: FlagSpec, at: KubectlArg, report: Report): void {
+/** A JSON or YAML body as data, or undefined when it is neither. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return parseYaml(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * -o FORMAT or -o FORMAT=ARGUMENT; the template formats take their argument after "=" or from
+ * --template (`-o go-template --template='{{.metadata.name}}'`), as kubectl's printer flags do.
+ */
+function checkOutput(
+  value: string,
+  flag: FlagSpec,
+  templateFlag: string | undefined,
+  at: KubectlArg,
+  report: Report,
+): void {
   const eq = value.indexOf('=');
   const format = eq < 0 ? value : value.slice(0, eq);
-  const argument = eq < 0 ? undefined : value.slice(eq + 1);
+  const argument = eq < 0 ? (templateFlag === '' ? undefined : templateFlag) : value.slice(eq + 1);
   if (flag.enum && !flag.enum.includes(format)) {
     const guess = closest(format, flag.enum);
     report(
@@ -308,6 +483,20 @@ function checkPositionals(
       if (type === '' || type === 'all') continue;
       const resource = resources.resolve(type);
       if (!resource) {
+        const gone = resources.removed(type);
+        if (gone) {
+          const named = type.split('.')[1] ?? '';
+          const versions = gone.versions.includes(named) ? [named] : gone.versions;
+          const what = gone.typeRemoved ? gone.kind : `${gone.group}/${versions.join(', ')} ${gone.kind}`;
+          report(
+            at,
+            'error',
+            'kubectl/removed-api',
+            `${what} is no longer served: it was removed in Kubernetes ${gone.removedIn}`,
+            `use ${gone.replacement}`,
+          );
+          continue;
+        }
         // A near miss (deploymnets), else a type the word contains (old-deployments).
         const lower = type.toLowerCase();
         const guess =
@@ -320,10 +509,14 @@ function checkPositionals(
           'error',
           'kubectl/unknown-resource',
           `the server doesn't have a resource type "${type}"`,
-          guess ? `did you mean ${guess}?` : 'custom resources are declared in content/kubectl-custom-resources.yaml',
+          guess
+            ? `did you mean ${guess}?`
+            : 'a custom resource is known from its CustomResourceDefinition in the docs, or from kubectl-custom-resources.yaml',
         );
         continue;
       }
+      if (resource.featureGate)
+        report(at, 'warning', 'kubectl/feature-gated-resource', `${resource.name}: ${resource.featureGate}`);
       if (resource.deprecated)
         report(at, 'warning', 'kubectl/deprecated-resource', `${resource.name} is deprecated`, resource.deprecated);
       if (rule === 'rollout' && !ROLLOUT_KINDS.includes(resource.kind)) {
@@ -338,13 +531,16 @@ function checkPositionals(
       if (rule === 'rollout' && /pause|resume/.test(path) && resource.kind !== 'Deployment') {
         report(at, 'error', 'kubectl/rollout-kind', `kubectl ${path} works on Deployments only, not ${resource.kind}`);
       }
-      if (rule === 'scale' && !SCALE_KINDS.includes(resource.kind)) {
+      if (path === 'taint' && resource.kind !== 'Node') {
+        report(at, 'error', 'kubectl/taint', `invalid resource type ${type}, only node types are supported`);
+      }
+      if (rule === 'scale' && !resource.scale) {
         report(
           at,
           'error',
           'kubectl/scale-kind',
-          `kubectl scale does not support ${resource.kind}`,
-          `scale works on ${SCALE_KINDS.join(', ')}`,
+          `kubectl ${path} does not support ${resource.kind}: it has no /scale subresource`,
+          'scale works on Deployments, ReplicaSets, StatefulSets, ReplicationControllers and custom resources with a scale subresource',
         );
       }
     }
@@ -392,8 +588,7 @@ function checkPositionals(
   }
   // types, rollout, scale: TYPE NAME..., TYPE/NAME..., TYPE1,TYPE2. Key operations are not resources:
   // label/annotate KEY=VALUE and KEY-, set env KEY=VALUE, set image CONTAINER=IMAGE.
-  const isKeyOperation = (p: KubectlArg) =>
-    p.value.includes('=') || ((path === 'label' || path === 'annotate') && p.value.endsWith('-'));
+  const isKeyOperation = (p: KubectlArg) => isUpdate(p, path, parsed.node.spec?.args);
   const resourceArgs = positionals.filter((p) => !isKeyOperation(p));
   const first = resourceArgs[0];
   if (!first) return;

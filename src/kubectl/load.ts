@@ -6,18 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { buildKubectlModel, type KubectlModel } from './model.ts';
-import { BUILTIN_RESOURCES } from './resources.ts';
+import { BUILTIN_RESOURCES, FEATURE_GATED_RESOURCES, REMOVED_APIS } from './resources.ts';
 import schemaJson from './kubectl-schema.json' with { type: 'json' };
 import type { KubectlSchema, ResourceSpec } from './schema-types.ts';
 
 // Imported, not read from disk: the build bundles this module into Astro's chunks, away from the file.
 const schema = schemaJson as KubectlSchema;
 
-export async function loadCustomResources(file: string): Promise<ResourceSpec[]> {
+/** The custom resources a file declares; none when it does not exist, unless `required`. */
+export async function loadCustomResources(file: string, { required = false } = {}): Promise<ResourceSpec[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
+  } catch (error) {
+    if (required) throw new Error(`${file}: cannot read it (${(error as Error).message})`, { cause: error });
     return [];
   }
   const data = parse(text) as { resources?: Partial<ResourceSpec>[] } | null;
@@ -34,6 +36,7 @@ export async function loadCustomResources(file: string): Promise<ResourceSpec[]>
       version: r.version ?? 'v1',
       namespaced: r.namespaced ?? true,
       ...(r.deprecated ? { deprecated: r.deprecated } : {}),
+      ...(r.scale ? { scale: true } : {}),
     };
   });
 }
@@ -41,5 +44,5 @@ export async function loadCustomResources(file: string): Promise<ResourceSpec[]>
 /** The model with the built-in resources, plus the custom resources of a file when one is given. */
 export async function loadKubectlModel(customResourcesFile?: string): Promise<KubectlModel> {
   const custom = customResourcesFile ? await loadCustomResources(customResourcesFile) : [];
-  return buildKubectlModel(schema, [...BUILTIN_RESOURCES, ...custom]);
+  return buildKubectlModel(schema, [...BUILTIN_RESOURCES, ...FEATURE_GATED_RESOURCES, ...custom], REMOVED_APIS);
 }

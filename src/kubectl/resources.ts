@@ -7,7 +7,7 @@
  * `version` is the group's preferred version. The team's custom resources are in
  * content/kubectl-custom-resources.yaml.
  */
-import type { ResourceSpec } from './schema-types.ts';
+import type { RemovedApi, ResourceSpec } from './schema-types.ts';
 
 function r(
   name: string,
@@ -28,8 +28,16 @@ function r(
     version,
     namespaced,
     ...(deprecated !== undefined ? { deprecated } : {}),
+    ...(SCALABLE.has(name) ? { scale: true } : {}),
+    ...(OTHER_VERSIONS[`${name}.${group}`] ? { otherVersions: OTHER_VERSIONS[`${name}.${group}`] } : {}),
   };
 }
+
+/** The built-in resources with a /scale subresource (discovery lists "scale" among their subresources). */
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
+
+/** Versions a group serves besides its preferred one. */
+const OTHER_VERSIONS: Record<string, string[]> = { 'horizontalpodautoscalers.autoscaling': ['v1'] };
 
 export const BUILTIN_RESOURCES: readonly ResourceSpec[] = [
   // core (v1)
@@ -211,6 +219,377 @@ export const BUILTIN_RESOURCES: readonly ResourceSpec[] = [
 ];
 
 /**
+ * Built-in APIs that Kubernetes v1.32 has but serves only when turned on: alpha and beta APIs that
+ * are off by default (`--feature-gates=<Gate>=true` and `--runtime-config=<group>/<version>=true`
+ * on the API server). Names, short names and scope as the API server's discovery lists them
+ * (kubernetes/kubernetes api/discovery/apis__<group>__<version>.json); the gates from the v1.32
+ * feature-gates reference. kubectl works with them where a cluster has them on, so the validator
+ * knows them and warns.
+ */
+function gated(
+  name: string,
+  singular: string,
+  shortNames: string[],
+  kind: string,
+  group: string,
+  version: string,
+  namespaced: boolean,
+  gate: string,
+): ResourceSpec {
+  return {
+    name,
+    singular,
+    shortNames,
+    kind,
+    group,
+    version,
+    namespaced,
+    featureGate: `${kind} (${group}/${version}) is served only with the ${gate} feature gate and --runtime-config=${group}/${version}=true on the API server`,
+  };
+}
+
+export const FEATURE_GATED_RESOURCES: readonly ResourceSpec[] = [
+  gated(
+    'mutatingadmissionpolicies',
+    'mutatingadmissionpolicy',
+    [],
+    'MutatingAdmissionPolicy',
+    'admissionregistration.k8s.io',
+    'v1alpha1',
+    false,
+    'MutatingAdmissionPolicy',
+  ),
+  gated(
+    'mutatingadmissionpolicybindings',
+    'mutatingadmissionpolicybinding',
+    [],
+    'MutatingAdmissionPolicyBinding',
+    'admissionregistration.k8s.io',
+    'v1alpha1',
+    false,
+    'MutatingAdmissionPolicy',
+  ),
+  gated(
+    'clustertrustbundles',
+    'clustertrustbundle',
+    [],
+    'ClusterTrustBundle',
+    'certificates.k8s.io',
+    'v1alpha1',
+    false,
+    'ClusterTrustBundle',
+  ),
+  gated(
+    'leasecandidates',
+    'leasecandidate',
+    [],
+    'LeaseCandidate',
+    'coordination.k8s.io',
+    'v1alpha2',
+    true,
+    'CoordinatedLeaderElection',
+  ),
+  gated(
+    'storageversions',
+    'storageversion',
+    [],
+    'StorageVersion',
+    'internal.apiserver.k8s.io',
+    'v1alpha1',
+    false,
+    'StorageVersionAPI',
+  ),
+  gated(
+    'ipaddresses',
+    'ipaddress',
+    ['ip'],
+    'IPAddress',
+    'networking.k8s.io',
+    'v1beta1',
+    false,
+    'MultiCIDRServiceAllocator',
+  ),
+  gated(
+    'servicecidrs',
+    'servicecidr',
+    [],
+    'ServiceCIDR',
+    'networking.k8s.io',
+    'v1beta1',
+    false,
+    'MultiCIDRServiceAllocator',
+  ),
+  gated(
+    'deviceclasses',
+    'deviceclass',
+    [],
+    'DeviceClass',
+    'resource.k8s.io',
+    'v1beta1',
+    false,
+    'DynamicResourceAllocation',
+  ),
+  gated(
+    'resourceclaims',
+    'resourceclaim',
+    [],
+    'ResourceClaim',
+    'resource.k8s.io',
+    'v1beta1',
+    true,
+    'DynamicResourceAllocation',
+  ),
+  gated(
+    'resourceclaimtemplates',
+    'resourceclaimtemplate',
+    [],
+    'ResourceClaimTemplate',
+    'resource.k8s.io',
+    'v1beta1',
+    true,
+    'DynamicResourceAllocation',
+  ),
+  gated(
+    'resourceslices',
+    'resourceslice',
+    [],
+    'ResourceSlice',
+    'resource.k8s.io',
+    'v1beta1',
+    false,
+    'DynamicResourceAllocation',
+  ),
+  gated(
+    'volumeattributesclasses',
+    'volumeattributesclass',
+    ['vac'],
+    'VolumeAttributesClass',
+    'storage.k8s.io',
+    'v1beta1',
+    false,
+    'VolumeAttributesClass',
+  ),
+  gated(
+    'storageversionmigrations',
+    'storageversionmigration',
+    [],
+    'StorageVersionMigration',
+    'storagemigration.k8s.io',
+    'v1alpha1',
+    false,
+    'StorageVersionMigrator',
+  ),
+];
+
+function removed(
+  [name, singular, shortNames, kind]: [string, string, string[], string],
+  group: string,
+  versions: string[],
+  removedIn: string,
+  replacement: string,
+  typeRemoved = false,
+): RemovedApi {
+  return { name, singular, shortNames, kind, group, versions, typeRemoved, removedIn, replacement };
+}
+
+const DEPLOYMENT: [string, string, string[], string] = ['deployments', 'deployment', ['deploy'], 'Deployment'];
+const DAEMONSET: [string, string, string[], string] = ['daemonsets', 'daemonset', ['ds'], 'DaemonSet'];
+const REPLICASET: [string, string, string[], string] = ['replicasets', 'replicaset', ['rs'], 'ReplicaSet'];
+const STATEFULSET: [string, string, string[], string] = ['statefulsets', 'statefulset', ['sts'], 'StatefulSet'];
+const INGRESS: [string, string, string[], string] = ['ingresses', 'ingress', ['ing'], 'Ingress'];
+const HPA: [string, string, string[], string] = [
+  'horizontalpodautoscalers',
+  'horizontalpodautoscaler',
+  ['hpa'],
+  'HorizontalPodAutoscaler',
+];
+const FLOWSCHEMA: [string, string, string[], string] = ['flowschemas', 'flowschema', [], 'FlowSchema'];
+const PLC: [string, string, string[], string] = [
+  'prioritylevelconfigurations',
+  'prioritylevelconfiguration',
+  [],
+  'PriorityLevelConfiguration',
+];
+
+/**
+ * APIs Kubernetes stopped serving, from the Deprecated API Migration Guide
+ * (kubernetes/website content/en/docs/reference/using-api/deprecation-guide.md): by release, what
+ * went and what replaced it. Naming one of these to kubectl (`kubectl get psp`, `kubectl get
+ * ingresses.v1beta1.extensions`) fails on a v1.32 cluster: the validator says when it went and what
+ * to use.
+ */
+export const REMOVED_APIS: readonly RemovedApi[] = [
+  // v1.16
+  removed(DAEMONSET, 'extensions', ['v1beta1'], 'v1.16', 'apps/v1 DaemonSet'),
+  removed(DAEMONSET, 'apps', ['v1beta2'], 'v1.16', 'apps/v1 DaemonSet'),
+  removed(DEPLOYMENT, 'extensions', ['v1beta1'], 'v1.16', 'apps/v1 Deployment'),
+  removed(DEPLOYMENT, 'apps', ['v1beta1', 'v1beta2'], 'v1.16', 'apps/v1 Deployment'),
+  removed(REPLICASET, 'extensions', ['v1beta1'], 'v1.16', 'apps/v1 ReplicaSet'),
+  removed(REPLICASET, 'apps', ['v1beta1', 'v1beta2'], 'v1.16', 'apps/v1 ReplicaSet'),
+  removed(STATEFULSET, 'apps', ['v1beta1', 'v1beta2'], 'v1.16', 'apps/v1 StatefulSet'),
+  removed(
+    ['networkpolicies', 'networkpolicy', ['netpol'], 'NetworkPolicy'],
+    'extensions',
+    ['v1beta1'],
+    'v1.16',
+    'networking.k8s.io/v1 NetworkPolicy',
+  ),
+  // v1.22
+  removed(INGRESS, 'extensions', ['v1beta1'], 'v1.22', 'networking.k8s.io/v1 Ingress'),
+  removed(INGRESS, 'networking.k8s.io', ['v1beta1'], 'v1.22', 'networking.k8s.io/v1 Ingress'),
+  removed(
+    ['ingressclasses', 'ingressclass', [], 'IngressClass'],
+    'networking.k8s.io',
+    ['v1beta1'],
+    'v1.22',
+    'networking.k8s.io/v1 IngressClass',
+  ),
+  removed(
+    ['customresourcedefinitions', 'customresourcedefinition', ['crd', 'crds'], 'CustomResourceDefinition'],
+    'apiextensions.k8s.io',
+    ['v1beta1'],
+    'v1.22',
+    'apiextensions.k8s.io/v1 CustomResourceDefinition',
+  ),
+  removed(
+    ['apiservices', 'apiservice', [], 'APIService'],
+    'apiregistration.k8s.io',
+    ['v1beta1'],
+    'v1.22',
+    'apiregistration.k8s.io/v1 APIService',
+  ),
+  removed(
+    ['certificatesigningrequests', 'certificatesigningrequest', ['csr'], 'CertificateSigningRequest'],
+    'certificates.k8s.io',
+    ['v1beta1'],
+    'v1.22',
+    'certificates.k8s.io/v1 CertificateSigningRequest',
+  ),
+  removed(
+    ['leases', 'lease', [], 'Lease'],
+    'coordination.k8s.io',
+    ['v1beta1'],
+    'v1.22',
+    'coordination.k8s.io/v1 Lease',
+  ),
+  removed(
+    ['priorityclasses', 'priorityclass', ['pc'], 'PriorityClass'],
+    'scheduling.k8s.io',
+    ['v1beta1'],
+    'v1.22',
+    'scheduling.k8s.io/v1 PriorityClass',
+  ),
+  ...(
+    [
+      ['clusterroles', 'clusterrole', [], 'ClusterRole'],
+      ['clusterrolebindings', 'clusterrolebinding', [], 'ClusterRoleBinding'],
+      ['roles', 'role', [], 'Role'],
+      ['rolebindings', 'rolebinding', [], 'RoleBinding'],
+    ] as [string, string, string[], string][]
+  ).map((t) => removed(t, 'rbac.authorization.k8s.io', ['v1beta1'], 'v1.22', `rbac.authorization.k8s.io/v1 ${t[3]}`)),
+  ...(
+    [
+      ['csidrivers', 'csidriver', [], 'CSIDriver'],
+      ['csinodes', 'csinode', [], 'CSINode'],
+      ['storageclasses', 'storageclass', ['sc'], 'StorageClass'],
+      ['volumeattachments', 'volumeattachment', [], 'VolumeAttachment'],
+    ] as [string, string, string[], string][]
+  ).map((t) => removed(t, 'storage.k8s.io', ['v1beta1'], 'v1.22', `storage.k8s.io/v1 ${t[3]}`)),
+  ...(
+    [
+      ['mutatingwebhookconfigurations', 'mutatingwebhookconfiguration', [], 'MutatingWebhookConfiguration'],
+      ['validatingwebhookconfigurations', 'validatingwebhookconfiguration', [], 'ValidatingWebhookConfiguration'],
+    ] as [string, string, string[], string][]
+  ).map((t) =>
+    removed(t, 'admissionregistration.k8s.io', ['v1beta1'], 'v1.22', `admissionregistration.k8s.io/v1 ${t[3]}`),
+  ),
+  // v1.25
+  removed(['cronjobs', 'cronjob', ['cj'], 'CronJob'], 'batch', ['v1beta1'], 'v1.25', 'batch/v1 CronJob'),
+  removed(
+    ['endpointslices', 'endpointslice', [], 'EndpointSlice'],
+    'discovery.k8s.io',
+    ['v1beta1'],
+    'v1.25',
+    'discovery.k8s.io/v1 EndpointSlice',
+  ),
+  removed(['events', 'event', ['ev'], 'Event'], 'events.k8s.io', ['v1beta1'], 'v1.25', 'events.k8s.io/v1 Event'),
+  removed(HPA, 'autoscaling', ['v2beta1'], 'v1.25', 'autoscaling/v2 HorizontalPodAutoscaler'),
+  removed(
+    ['poddisruptionbudgets', 'poddisruptionbudget', ['pdb'], 'PodDisruptionBudget'],
+    'policy',
+    ['v1beta1'],
+    'v1.25',
+    'policy/v1 PodDisruptionBudget',
+  ),
+  removed(
+    ['podsecuritypolicies', 'podsecuritypolicy', ['psp'], 'PodSecurityPolicy'],
+    'policy',
+    ['v1beta1'],
+    'v1.25',
+    'Pod Security Admission (the pod-security.kubernetes.io/* namespace labels)',
+    true,
+  ),
+  removed(
+    ['runtimeclasses', 'runtimeclass', [], 'RuntimeClass'],
+    'node.k8s.io',
+    ['v1beta1'],
+    'v1.25',
+    'node.k8s.io/v1 RuntimeClass',
+  ),
+  // v1.26, v1.27, v1.29, v1.32
+  removed(HPA, 'autoscaling', ['v2beta2'], 'v1.26', 'autoscaling/v2 HorizontalPodAutoscaler'),
+  removed(
+    FLOWSCHEMA,
+    'flowcontrol.apiserver.k8s.io',
+    ['v1beta1'],
+    'v1.26',
+    'flowcontrol.apiserver.k8s.io/v1 FlowSchema',
+  ),
+  removed(
+    PLC,
+    'flowcontrol.apiserver.k8s.io',
+    ['v1beta1'],
+    'v1.26',
+    'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration',
+  ),
+  removed(
+    ['csistoragecapacities', 'csistoragecapacity', [], 'CSIStorageCapacity'],
+    'storage.k8s.io',
+    ['v1beta1'],
+    'v1.27',
+    'storage.k8s.io/v1 CSIStorageCapacity',
+  ),
+  removed(
+    FLOWSCHEMA,
+    'flowcontrol.apiserver.k8s.io',
+    ['v1beta2'],
+    'v1.29',
+    'flowcontrol.apiserver.k8s.io/v1 FlowSchema',
+  ),
+  removed(
+    PLC,
+    'flowcontrol.apiserver.k8s.io',
+    ['v1beta2'],
+    'v1.29',
+    'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration',
+  ),
+  removed(
+    FLOWSCHEMA,
+    'flowcontrol.apiserver.k8s.io',
+    ['v1beta3'],
+    'v1.32',
+    'flowcontrol.apiserver.k8s.io/v1 FlowSchema',
+  ),
+  removed(
+    PLC,
+    'flowcontrol.apiserver.k8s.io',
+    ['v1beta3'],
+    'v1.32',
+    'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration',
+  ),
+];
+
+/**
  * The kinds `kubectl rollout` works on (history, restart, status, undo). `rollout pause` and
  * `rollout resume` work on Deployments only: see ROLLOUT_PAUSE_KINDS.
  */
@@ -218,9 +597,3 @@ export const ROLLOUT_KINDS: readonly string[] = ['Deployment', 'DaemonSet', 'Sta
 
 /** The kinds `kubectl rollout pause` and `kubectl rollout resume` work on. */
 export const ROLLOUT_PAUSE_KINDS: readonly string[] = ['Deployment'];
-
-/**
- * The built-in kinds `kubectl scale` works on. (kubectl scales anything with a /scale subresource, so
- * a custom resource can be scaled too; the validator only knows these.)
- */
-export const SCALE_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'];

@@ -80,18 +80,27 @@ export function checkCustomColumns(spec: string): string | undefined {
   return undefined;
 }
 
+/** A Go template: balanced {{ }}, and every range, if, with, define and block closed by an end. */
 export function checkGoTemplate(template: string): string | undefined {
   const opens = template.split('{{').length - 1;
   const closes = template.split('}}').length - 1;
-  return opens === closes ? undefined : 'unbalanced {{ }} in the Go template';
+  if (opens !== closes) return 'unbalanced {{ }} in the Go template';
+  let depth = 0;
+  for (const m of template.matchAll(/\{\{-?\s*([a-z]+)?/g)) {
+    const word = m[1];
+    if (word === 'range' || word === 'if' || word === 'with' || word === 'define' || word === 'block') depth++;
+    else if (word === 'end' && --depth < 0) return 'unexpected {{end}} in the Go template';
+  }
+  return depth > 0 ? 'error parsing template: unexpected EOF (a range, if or with without its {{end}})' : undefined;
 }
 
 const LABEL_NAME =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
-/** A label selector as -l takes it: app=nats,tier!=db,env in (prod,staging),!canary */
+/** A label selector as -l takes it: app=nats,tier!=db,env in (prod,staging),!canary; "" selects everything. */
 export function checkLabelSelector(selector: string): string | undefined {
+  if (selector.trim() === '') return undefined;
   // Split on commas that are not inside parentheses.
   const requirements: string[] = [];
   let depth = 0;
@@ -124,6 +133,80 @@ export function checkLabelSelector(selector: string): string | undefined {
     if (operator && !LABEL_VALUE.test(value!.trim())) return `"${value}" is not a valid label value`;
   }
   return undefined;
+}
+
+/**
+ * A field selector as --field-selector takes it (apimachinery's fields.ParseSelector): terms
+ * `field=value`, `field==value` or `field!=value` joined by commas, a value possibly empty; no sets
+ * (`in (…)`), no bare keys. "" selects everything.
+ */
+export function checkFieldSelector(selector: string): string | undefined {
+  if (selector.trim() === '') return undefined;
+  for (const term of selector.split(/(?<!\\),/)) {
+    const match = /^([^=!\s]+)\s*(==|=|!=)(.*)$/.exec(term.trim());
+    if (!match) {
+      return /\s(in|notin)\s*\(/.test(term)
+        ? `"${term.trim()}": a field selector takes only =, == and !=, not set operators`
+        : `"${term.trim()}" is not a field selector term such as status.phase=Running`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A taint update as `kubectl taint` takes it (its help: "key=value:effect", the value optional;
+ * `key:effect-` or `key-` removes): key and value as label keys and values, the effect one of
+ * `effects`. kubectl's words for what is wrong.
+ */
+export function checkTaint(spec: string, effects: readonly string[]): string | undefined {
+  const removal = spec.endsWith('-');
+  const body = removal ? spec.slice(0, -1) : spec;
+  const colon = body.lastIndexOf(':');
+  const keyValue = colon < 0 ? body : body.slice(0, colon);
+  const effect = colon < 0 ? undefined : body.slice(colon + 1);
+  if (!removal && effect === undefined)
+    return `invalid taint spec: ${spec}: a taint is key=value:effect (or key:effect)`;
+  const eq = keyValue.indexOf('=');
+  const key = eq < 0 ? keyValue : keyValue.slice(0, eq);
+  const value = eq < 0 ? undefined : keyValue.slice(eq + 1);
+  if (removal && value !== undefined) return `invalid taint spec: ${spec}: a removal is key- or key:effect-`;
+  if (!LABEL_NAME.test(key)) return `invalid taint spec: ${spec}: "${key}" is not a valid taint key`;
+  if (value !== undefined && !LABEL_VALUE.test(value))
+    return `invalid taint spec: ${spec}: "${value}" is not a valid taint value`;
+  if (effect !== undefined && !effects.includes(effect))
+    return `invalid taint effect: ${effect}, unsupported taint effect (the effect must be ${effects.join(', ')})`;
+  return undefined;
+}
+
+/**
+ * The tolerations in a JSON or YAML body (a patch, run --overrides), checked as the API server
+ * checks them (the core/v1 Toleration reference): operator Exists or Equal, Exists with no value, an
+ * empty key only with Exists, an effect among the taint effects. Returns the first problem.
+ */
+export function checkTolerations(body: unknown, effects: readonly string[]): string | undefined {
+  const problems: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'tolerations' && Array.isArray(value)) {
+        for (const t of value as Record<string, unknown>[]) {
+          if (typeof t !== 'object' || t === null) continue;
+          const operator = t['operator'] ?? 'Equal';
+          if (operator !== 'Exists' && operator !== 'Equal')
+            problems.push(`toleration operator "${String(operator)}": must be Exists or Equal`);
+          else if (operator === 'Exists' && t['value'] !== undefined && t['value'] !== '')
+            problems.push('a toleration with operator Exists takes no value');
+          else if ((t['key'] === undefined || t['key'] === '') && operator !== 'Exists')
+            problems.push('a toleration without a key needs operator Exists');
+          if (t['effect'] !== undefined && t['effect'] !== '' && !effects.includes(String(t['effect'])))
+            problems.push(`toleration effect "${String(t['effect'])}": must be one of ${effects.join(', ')}`);
+        }
+      } else visit(value);
+    }
+  };
+  visit(body);
+  return problems[0];
 }
 
 const JSON_PATCH_OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);

@@ -9,8 +9,17 @@ import { visit } from 'unist-util-visit';
 import { parseFenceMeta, type FenceMeta } from './fence-meta.ts';
 
 /** Fence languages that hold shell commands; console ones are transcripts with `$ ` prompts. */
-export const SHELL_BLOCK_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
-export const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession']);
+export const SHELL_BLOCK_LANGS = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'zsh',
+  'console',
+  'shell-session',
+  'shellsession',
+  'sh-session',
+]);
+export const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession', 'sh-session']);
 
 export interface CodeBlock {
   /** Lower case; "" for a fence without one. */
@@ -34,17 +43,22 @@ export interface CodeBlock {
 
 export interface InlineCodeSpan {
   code: string;
+  /** 1-based line and column of the span's opening backtick. */
   line: number;
   column: number;
+  /** 1-based column of the code's first character (after the backticks and a stripped space). */
+  codeColumn: number;
 }
 
-/** Where each line of a block's code starts in the file: the source line ends with the code line. */
-function columnsOf(node: Code, sourceLines: readonly string[] | undefined): number[] {
+/**
+ * Where each line of a block's code starts in the file: the source line ends with the code line.
+ * `firstLine` is the 1-based line of the code's first line.
+ */
+function columnsOf(node: Code, sourceLines: readonly string[] | undefined, firstLine: number): number[] {
   const codeLines = node.value.split('\n');
-  const first = node.position?.start.line ?? 0; // the opening fence's line
   const fenceColumn = (node.position?.start.column ?? 1) - 1;
   return codeLines.map((text, i) => {
-    const source = sourceLines?.[first + i]; // line first + 1 + i, 1-based
+    const source = sourceLines?.[firstLine - 1 + i];
     return source !== undefined && text !== '' && source.endsWith(text) ? source.length - text.length : fenceColumn;
   });
 }
@@ -73,13 +87,16 @@ export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
   const sourceLines = source?.split(/\r?\n/);
   const blocks: CodeBlock[] = [];
   visit(tree, 'code', (node: Code) => {
+    const fenced = isFence(node, sourceLines);
+    // A fence's code starts on the line after the opening fence; indented code on its own first line.
+    const line = (node.position?.start.line ?? 0) + (fenced ? 1 : 0);
     blocks.push({
       lang: (node.lang ?? '').toLowerCase(),
       meta: parseFenceMeta(node.meta),
       code: node.value,
-      line: (node.position?.start.line ?? 0) + 1,
-      columns: columnsOf(node, sourceLines),
-      fenced: isFence(node, sourceLines),
+      line,
+      columns: columnsOf(node, sourceLines, line),
+      fenced,
       closed: isClosed(node, sourceLines),
       node,
     });
@@ -89,11 +106,27 @@ export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
 
 export const isShellBlock = (block: Pick<CodeBlock, 'lang'>) => SHELL_BLOCK_LANGS.has(block.lang);
 
-/** Inline `code` spans, with their line and column. */
-export function inlineCodeOf(tree: Root): InlineCodeSpan[] {
+/**
+ * Whether a block may hold commands people copy: a shell block, or a block with no language at all
+ * (whose kubectl lines src/commands/block.ts reads as commands, the rest as output).
+ */
+export const mayHoldCommands = (block: Pick<CodeBlock, 'lang'>) => block.lang === '' || isShellBlock(block);
+
+/**
+ * Inline `code` spans, with their line and column. Pass the source for the exact column of the code
+ * itself: CommonMark drops the backticks and, when the code both starts and ends with a space, one
+ * space at each end.
+ */
+export function inlineCodeOf(tree: Root, source?: string): InlineCodeSpan[] {
+  const sourceLines = source?.split(/\r?\n/);
   const spans: InlineCodeSpan[] = [];
   visit(tree, 'inlineCode', (node: InlineCode) => {
-    spans.push({ code: node.value, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 });
+    const line = node.position?.start.line ?? 0;
+    const column = node.position?.start.column ?? 0;
+    const opening = sourceLines?.[line - 1]?.slice(column - 1) ?? '';
+    const ticks = /^`*/.exec(opening)![0].length;
+    const stripped = node.value !== '' && opening[ticks] === ' ' && !node.value.startsWith(' ') ? 1 : 0;
+    spans.push({ code: node.value, line, column, codeColumn: column + ticks + stripped });
   });
   return spans;
 }

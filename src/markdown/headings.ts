@@ -1,41 +1,38 @@
 /**
- * The headings of a parsed Markdown file with the ids the site gives them (github-slugger, as Astro
- * does, duplicates numbered in order), and the headings a point of the file sits under. The link check
- * reads the anchors from here, and the page's first-step box the section its command comes from.
+ * The headings of a parsed Markdown file with the anchors the page gives them: Astro slugs each
+ * heading's text with github-slugger, in document order, one slugger per page (so a second
+ * "Diagnosis" is "diagnosis-1"). The link check reads the anchors from here, the command catalogue
+ * the heading each command sits under (so a step links to its place on the page), and the page's
+ * first-step box the section its command comes from.
  */
 import Slugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
-export interface HeadingRef {
+export interface Heading {
   depth: number;
   text: string;
   /** The heading's id on the page. */
-  slug: string;
-  /** Where it starts in the file. */
+  anchor: string;
+  /** Offset of the heading in the parsed text. */
   offset: number;
 }
 
 /** Every heading, in file order. */
-export function headingsOf(tree: Root): HeadingRef[] {
+export function headingsOf(tree: Root): Heading[] {
   const slugger = new Slugger();
-  const headings: HeadingRef[] = [];
-  visit(tree, 'heading', (heading) => {
-    const text = toString(heading);
-    headings.push({
-      depth: heading.depth,
-      text,
-      slug: slugger.slug(text),
-      offset: heading.position?.start.offset ?? 0,
-    });
+  const headings: Heading[] = [];
+  visit(tree, 'heading', (node) => {
+    const text = toString(node);
+    headings.push({ depth: node.depth, text, anchor: slugger.slug(text), offset: node.position?.start.offset ?? 0 });
   });
   return headings;
 }
 
 /** The headings a point sits under, outermost first: [## Diagnosis, ### 1. Check pod logs]. */
-export function headingTrail(headings: readonly HeadingRef[], offset: number): HeadingRef[] {
-  const trail: HeadingRef[] = [];
+export function headingTrail(headings: readonly Heading[], offset: number): Heading[] {
+  const trail: Heading[] = [];
   for (const heading of headings) {
     if (heading.offset > offset) break;
     while (trail.length > 0 && trail.at(-1)!.depth >= heading.depth) trail.pop();
@@ -43,3 +40,7 @@ export function headingTrail(headings: readonly HeadingRef[], offset: number): H
   }
   return trail;
 }
+
+/** The last heading before an offset, or null. */
+export const headingAt = (headings: readonly Heading[], offset: number): Heading | null =>
+  headingTrail(headings, offset).at(-1) ?? null;

@@ -1,10 +1,12 @@
 /**
  * Plain fenced shell blocks (bash, sh, shell, console) become command blocks: one copy button per
  * command, a safety class on each, placeholders ready for the variables panel. The page's variables
- * are handed to the page as `commandVariables` in remarkPluginFrontmatter, and its first step as
- * `firstStep`: the first command under a Diagnosis heading (or else the page's first command), which
- * the runbook page shows on its first screen. Fences marked wrong="…" are left alone: a command a
- * guide got wrong is shown, never offered for copying.
+ * are handed to the page as `commandVariables` in remarkPluginFrontmatter; its commands, as they
+ * were rendered and are copied, as `commandSteps` (with the heading each sits under): the command
+ * catalogue (commands.json) is made of those, so it holds exactly what the page shows; and its first
+ * step as `firstStep`: the first command under a Diagnosis heading (or else the page's first
+ * command), which the runbook page shows on its first screen. Fences marked wrong="…" are left alone:
+ * a command a guide got wrong is shown, never offered for copying or running.
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
@@ -12,9 +14,11 @@ import type {} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { copyText } from '../commands/block.ts';
 import { buildCommandBlock } from '../commands/render.ts';
+import { blockSteps } from '../commands/steps.ts';
 import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
-import { headingsOf, headingTrail, type HeadingRef } from '../markdown/headings.ts';
+import { headingAt, headingsOf, headingTrail, type Heading } from '../markdown/headings.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
+import type { StepEntry } from '../schemas/command-catalogue.ts';
 
 interface AstroData {
   astro?: { frontmatter?: Record<string, unknown> };
@@ -25,10 +29,10 @@ export interface FirstStep {
   /** A command block of that command alone; its step ID is the original's, so ticking one ticks both. */
   html: string;
   /** The headings it sits under, outermost first: where it is on the page. */
-  trail: { text: string; slug: string }[];
+  trail: { text: string; anchor: string }[];
 }
 
-const isDiagnosis = (trail: readonly HeadingRef[]) => trail.some((h) => /^diagnos/i.test(h.text.trim()));
+const isDiagnosis = (trail: readonly Heading[]) => trail.some((h) => /^diagnos/i.test(h.text.trim()));
 
 /** The page-wide ID of a command: its block's number and its own, from 1 ("3.2"). */
 const stepId = (block: number, command: number) => `${block + 1}.${command + 1}`;
@@ -41,13 +45,18 @@ export default function remarkCommandBlocks() {
     const headings = headingsOf(tree);
 
     const placeholders: PlaceholderSpan[] = [];
-    let first: { code: string; step: string; trail: HeadingRef[] } | undefined;
-    for (const [index, { node, code, lang }] of blocks.entries()) {
+    const steps: StepEntry[] = [];
+    let first: { code: string; step: string; trail: Heading[] } | undefined;
+    for (const [index, { node, code, lang, line }] of blocks.entries()) {
       const built = await buildCommandBlock(code, lang, { stepOf: (n) => stepId(index, n) });
       placeholders.push(...built.placeholders);
+      const offset = node.position?.start.offset ?? 0;
+      const at = headingAt(headings, offset);
+      const heading = at && { text: at.text, anchor: at.anchor, depth: at.depth };
+      steps.push(...blockSteps(built.block, line).map((step) => ({ heading, ...step })));
       const command = built.block.parts.find((p) => p.kind === 'command');
       if (command && !(first && isDiagnosis(first.trail))) {
-        const trail = headingTrail(headings, node.position?.start.offset ?? 0);
+        const trail = headingTrail(headings, offset);
         if (!first || isDiagnosis(trail))
           first = { code: copyText(built.block, command), step: stepId(index, 0), trail };
       }
@@ -66,12 +75,13 @@ export default function remarkCommandBlocks() {
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     data.astro.frontmatter['commandVariables'] = collectVariables(placeholders);
+    data.astro.frontmatter['commandSteps'] = steps;
     if (first) {
       const step = first.step;
       const { element } = await buildCommandBlock(first.code, 'bash', { stepOf: () => step });
       const firstStep: FirstStep = {
         html: toHtml(element),
-        trail: first.trail.map(({ text, slug }) => ({ text, slug })),
+        trail: first.trail.map(({ text, anchor }) => ({ text, anchor })),
       };
       data.astro.frontmatter['firstStep'] = firstStep;
     }

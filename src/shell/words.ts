@@ -24,6 +24,8 @@ export interface SimpleCommand {
   node: ShellNode;
   name: ShellWord;
   args: ShellWord[];
+  /** Variables set for the command alone: `KUBECTL_APPLYSET=true kubectl apply …`. */
+  assignments: Map<string, string>;
 }
 
 /** A command as it will run: its wrappers looked through (`sudo watch kubectl get pods` runs kubectl). */
@@ -34,8 +36,16 @@ export interface Invocation {
   args: ShellWord[];
   /** The wrappers it runs under, outermost first: ["sudo", "watch"]. */
   wrappers: string[];
+  /** Variables set for it: before it (`X=1 kubectl …`) or by a wrapper (`env X=1 kubectl …`). */
+  assignments?: Map<string, string>;
   /** Set when it is a shell running a script given with -c: that script's commands come as invocations of their own. */
   runsScript?: boolean;
+  /**
+   * Arguments it gets when it runs that are not written here: `xargs kubectl delete pod` appends the
+   * names read from its input ("appended"); `xargs -I{} kubectl logs {}` puts them where "{}" is
+   * (`replaces` is then "{}").
+   */
+  fromInput?: { appended: boolean; replaces?: string };
 }
 
 const EXPANSIONS = new Set([
@@ -139,7 +149,14 @@ export function simpleCommands(root: ShellNode, offset = 0): SimpleCommand[] {
     if (!nameNode) return [];
     const args = node.childrenForFieldName('argument').flatMap((a) => (a ? [shellWord(a, offset)] : []));
     args.push(...wordsBeforeHeredoc(node, offset));
-    return [{ node, name: shellWord(nameNode.namedChildren[0] ?? nameNode, offset), args }];
+    const assignments = new Map<string, string>();
+    for (const child of node.namedChildren) {
+      if (child?.type !== 'variable_assignment') continue;
+      const variable = child.childForFieldName('name')?.text;
+      const value = child.childForFieldName('value');
+      if (variable) assignments.set(variable, value ? wordValue(value) : '');
+    }
+    return [{ node, name: shellWord(nameNode.namedChildren[0] ?? nameNode, offset), args, assignments }];
   });
 }
 
@@ -152,6 +169,8 @@ interface Wrapper {
   assignments?: boolean;
   /** Options with which it runs nothing (command -v only prints where a program is). */
   runsNothingWith?: ReadonlySet<string>;
+  /** It adds arguments read from its input to the command (xargs), or puts them where the string its -I names is. */
+  readsArguments?: { replaceFlags: ReadonlySet<string> };
 }
 
 /** Programs that run another program (sudo kubectl …): what they run is what counts. */
@@ -184,6 +203,7 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
       '-E',
       '-e',
     ]),
+    readsArguments: { replaceFlags: new Set(['-I', '-i', '--replace']) },
   },
   nice: { valueFlags: new Set(['-n', '--adjustment']) },
   ionice: { valueFlags: new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid']) },
@@ -202,14 +222,42 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * The command a wrapper runs, through any number of wrappers (`sudo timeout 30 watch kubectl get
  * pods`), or undefined when it runs none (`env`, `sudo -l`, `command -v kubectl`).
  */
-export function unwrap(name: ShellWord, args: readonly ShellWord[]): Invocation | undefined {
+export function unwrap(
+  name: ShellWord,
+  args: readonly ShellWord[],
+  assignments: ReadonlyMap<string, string> = new Map(),
+): Invocation | undefined {
   const wrappers: string[] = [];
+  const env = new Map(assignments);
+  let fromInput: Invocation['fromInput'];
   let current = { name, args: [...args] };
   for (;;) {
     const program = commandName(current.name.value);
     const wrapper = WRAPPERS[program];
-    if (!wrapper) return { program, name: current.name, args: current.args, wrappers };
+    if (!wrapper) {
+      const frontend = KUBECTL_FRONTENDS[program];
+      if (frontend && current.args[0]?.value === 'kubectl') {
+        const rest = current.args.slice(1);
+        const skip = frontend.dashDash && rest[0]?.value === '--' ? 1 : 0;
+        return {
+          program: 'kubectl',
+          name: current.args[0],
+          args: rest.slice(skip),
+          wrappers: [...wrappers, program],
+          assignments: env,
+        };
+      }
+      return {
+        program,
+        name: current.name,
+        args: current.args,
+        wrappers,
+        assignments: env,
+        ...(fromInput ? { fromInput } : {}),
+      };
+    }
     wrappers.push(program);
+    if (wrapper.readsArguments) fromInput = { appended: true };
     const rest = current.args;
     let i = 0;
     let operands = wrapper.operands ?? 0;
@@ -220,9 +268,14 @@ export function unwrap(name: ShellWord, args: readonly ShellWord[]): Invocation 
         break;
       }
       if (wrapper.runsNothingWith?.has(word)) return undefined;
+      const replace = wrapper.readsArguments && replaceString(word, rest[i + 1]?.value, wrapper.readsArguments);
+      if (replace) fromInput = { appended: false, replaces: replace };
       if (word.startsWith('-') && word.length > 1) i += wrapper.valueFlags.has(word) ? 2 : 1;
-      else if (wrapper.assignments && ASSIGNMENT.test(word)) i++;
-      else if (operands > 0) {
+      else if (wrapper.assignments && ASSIGNMENT.test(word)) {
+        const eq = word.indexOf('=');
+        env.set(word.slice(0, eq), word.slice(eq + 1));
+        i++;
+      } else if (operands > 0) {
         operands--;
         i++;
       } else break;
@@ -232,16 +285,44 @@ export function unwrap(name: ShellWord, args: readonly ShellWord[]): Invocation 
   }
 }
 
-/** The script of `sh -c 'script'` (bash, zsh, …), with where its text starts, or undefined. */
+/** The string xargs replaces with each input line: `-I{}`, `-I {}`, `--replace=X`; `-i` alone means "{}". */
+function replaceString(
+  word: string,
+  next: string | undefined,
+  { replaceFlags }: { replaceFlags: ReadonlySet<string> },
+): string | undefined {
+  if (word === '-i' || word === '--replace') return '{}';
+  if (replaceFlags.has(word)) return next;
+  const attached = /^(-I|-i|--replace=)(.+)$/.exec(word);
+  return attached ? attached[2] : undefined;
+}
+
+/** Tools that run kubectl as a subcommand of their own: `minikube kubectl -- get pods`, `microk8s kubectl get pods`. */
+const KUBECTL_FRONTENDS: Readonly<Record<string, { dashDash: boolean }>> = {
+  minikube: { dashDash: true },
+  microk8s: { dashDash: false },
+  k3s: { dashDash: false },
+  k0s: { dashDash: false },
+};
+
+/**
+ * The script of `sh -c 'script'` (bash, zsh, …), with where its text starts, or undefined. `watch`
+ * runs its command through `sh -c` too, so `watch 'kubectl get pods | grep x'` runs a script.
+ */
 function scriptOf(invocation: Invocation): { text: string; offset: number } | undefined {
+  if (invocation.wrappers.at(-1) === 'watch' && invocation.args.length === 0 && /\s/.test(invocation.name.value)) {
+    return { text: invocation.name.value, offset: invocation.name.start + (isQuoted(invocation.name) ? 1 : 0) };
+  }
   if (!SHELLS.has(invocation.program)) return undefined;
   const at = invocation.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
   const script = at >= 0 ? invocation.args[at + 1] : undefined;
   if (!script) return undefined;
   // A quoted script starts one character after its word; an unquoted one at the word itself.
-  const quoted = script.node ? script.node.type === 'raw_string' || script.node.type === 'string' : false;
-  return { text: script.value, offset: script.start + (quoted ? 1 : 0) };
+  return { text: script.value, offset: script.start + (isQuoted(script) ? 1 : 0) };
 }
+
+const isQuoted = (word: ShellWord) =>
+  word.node ? word.node.type === 'raw_string' || word.node.type === 'string' : false;
 
 /**
  * Every command a statement runs, as invocations: each simple command (in pipelines, lists, loops,
@@ -255,7 +336,7 @@ export function visitInvocations(
   offset = 0,
 ): void {
   for (const command of simpleCommands(root, offset)) {
-    const invocation = unwrap(command.name, command.args);
+    const invocation = unwrap(command.name, command.args, command.assignments);
     if (!invocation) continue;
     const script = scriptOf(invocation);
     if (!script) {

@@ -10,15 +10,23 @@
  * as the guide's wrong original) or ```bash novalidate="why this must not be checked".
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { analyzeBlock, hasCapsPlaceholder } from '../commands/block.ts';
+import { analyzeBlock, hasCapsPlaceholder, startsWithKubectl } from '../commands/block.ts';
+import { promptEnd } from '../commands/transcript.ts';
+import { isUsageSynopsis } from '../kubectl/usage-synopsis.ts';
 import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
-import { checkKubectl, type KubectlArg } from '../kubectl/check.ts';
-import { maskPlaceholders, withDefaults, type PlaceholderSpan } from '../domain/placeholders.ts';
+import { checkKubectl, isMention, type KubectlArg } from '../kubectl/check.ts';
+import {
+  isBracketedPlaceholder,
+  maskPlaceholders,
+  withDefaults,
+  type PlaceholderSpan,
+} from '../domain/placeholders.ts';
 import { prepareValue } from '../domain/values.ts';
-import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { codeBlocksOf, inlineCodeOf, mayHoldCommands } from '../markdown/code-blocks.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
+import { factsOfMarkdown, modelWithFacts } from './docs-facts.ts';
 import { typographicCharacters } from '../text/typography.ts';
 import type { ShellNode, ShellParser } from '../shell/parser.ts';
 import { visitInvocations } from '../shell/words.ts';
@@ -43,7 +51,11 @@ export interface Origin {
 
 interface Invocation {
   args: { value: string; start: number; end: number; expansion: boolean }[];
+  /** Offsets in the block of the word "kubectl" and of the end of its statement. */
   start: number;
+  statementEnd: number;
+  /** Variables set for it (`KUBECTL_APPLYSET=true kubectl …`). */
+  env: ReadonlyMap<string, string>;
 }
 
 /** The kubectl invocations in a statement, with their argument words and offsets. */
@@ -54,14 +66,28 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
     parser,
     (invocation) => {
       if (invocation.program !== 'kubectl') return;
-      // An expansion ($VAR, $(…)) or an ALL_CAPS placeholder makes a value unknown until run time.
+      // An expansion ($VAR, $(…)), an ALL_CAPS placeholder or what xargs puts in makes a value
+      // unknown until run time.
+      const replaced = invocation.fromInput?.replaces;
       const args = invocation.args.map((w) => ({
         value: w.value,
         start: w.start,
         end: w.end,
-        expansion: w.expansion || (w.node !== undefined && hasCapsPlaceholder(w.node)),
+        expansion:
+          w.expansion ||
+          (w.node !== undefined && hasCapsPlaceholder(w.node)) ||
+          (replaced !== undefined && w.value.includes(replaced)),
       }));
-      invocations.push({ start: invocation.name.start, args });
+      if (invocation.fromInput?.appended) {
+        const end = args.at(-1)?.end ?? invocation.name.end;
+        args.push({ value: '', start: end, end, expansion: true });
+      }
+      invocations.push({
+        start: invocation.name.start,
+        args,
+        statementEnd: offset + statement.endIndex,
+        env: invocation.assignments ?? new Map(),
+      });
     },
     offset,
   );
@@ -79,9 +105,10 @@ function argumentOf(
   placeholders: readonly PlaceholderSpan[],
 ): KubectlArg {
   const { value, start, end } = arg;
+  if (isBracketedPlaceholder(value)) return { value, start, end, placeholder: true };
   const inside = placeholders.filter((p) => p.start < end && p.end > start);
   if (!arg.expansion && inside.length === 0) return { value, start, end, placeholder: false };
-  const whole = inside.every((p) => p.start >= start && p.end <= end && p.defaultValue !== undefined);
+  const whole = inside.every((p) => p.start >= start && p.end <= end && p.default !== undefined);
   if (!arg.expansion && whole) {
     const raw = code.slice(start, end);
     const local = inside.map((p) => ({ ...p, start: p.start - start, end: p.end - start }));
@@ -94,14 +121,50 @@ function argumentOf(
 /** A default is a value like any other: it must be one the page would not call unusual. */
 function defaultProblems(placeholders: readonly PlaceholderSpan[]) {
   return placeholders.flatMap((p) => {
-    if (p.defaultValue === undefined) return [];
-    const { problems } = prepareValue(p.key, p.defaultValue);
+    if (p.default === undefined) return [];
+    const { problems } = prepareValue(p.key, p.default);
     return problems.length > 0 ? [{ span: p, problems }] : [];
   });
 }
 
+/**
+ * The text of a kubectl command, from the word "kubectl" to the end of its line, so a synopsis the
+ * shell reads as several statements (`kubectl get (TYPE | TYPE/NAME)`) is read whole; but not what
+ * follows its last word in a pipeline, list, redirection or comment (`| grep ERROR`).
+ */
+function commandText(code: string, invocation: Invocation): string {
+  const lineEnd = code.indexOf('\n', Math.max(invocation.statementEnd, invocation.start));
+  const line = code.slice(invocation.start, lineEnd < 0 ? code.length : lineEnd);
+  const ownEnd = (invocation.args.at(-1)?.end ?? invocation.start) - invocation.start;
+  const tail = line.slice(Math.max(0, ownEnd));
+  return /^\s*(\||&&|;|>|<|\d>|#|\)|`|$)/.test(tail) ? line.slice(0, Math.max(0, ownEnd)) : line;
+}
+
+export interface ShellCodeOptions {
+  /** The code is an inline code span: a mere mention of a command (`kubectl logs`) is not checked. */
+  inline?: boolean;
+  /** Variables the page exports for its commands (`export KUBECTL_APPLYSET=true`). */
+  env?: ReadonlyMap<string, string>;
+}
+
+/** The variables a text exports: `export KUBECTL_APPLYSET=true`. */
+export function exportsIn(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  if (!text.includes('export')) return env;
+  for (const m of text.matchAll(/(?:^|[\s;&|(])export\s+([A-Za-z_]\w*)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g)) {
+    env.set(m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return env;
+}
+
 /** Validates one block of shell code. */
-export function validateShellCode(code: string, lang: string, origin: Origin, ctx: ValidatorContext): ValidationResult {
+export function validateShellCode(
+  code: string,
+  lang: string,
+  origin: Origin,
+  ctx: ValidatorContext,
+  { inline = false, env = exportsIn(code) }: ShellCodeOptions = {},
+): ValidationResult {
   const invocations: Invocation[] = [];
   const block = analyzeBlock(code, lang, ctx, {
     classify: false,
@@ -112,9 +175,14 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
   const position = positionIn(block.code, origin);
 
   const diagnostics: Diagnostic[] = [];
+  let checked = 0;
   for (const invocation of invocations) {
+    if (isUsageSynopsis(commandText(block.code, invocation))) continue;
     const args = invocation.args.map((a) => argumentOf(a, block.code, block.placeholders));
-    for (const finding of checkKubectl(args, ctx.kubectl)) {
+    if (inline && isMention(args, ctx.kubectl)) continue;
+    checked++;
+    const kubectlEnv = new Map([...env, ...invocation.env]);
+    for (const finding of checkKubectl(args, ctx.kubectl, { env: kubectlEnv })) {
       diagnostics.push({
         file: origin.file,
         ...position(finding.start),
@@ -131,7 +199,7 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
       ...position(span.start),
       severity: 'error',
       rule: 'placeholder/default',
-      message: `the default of ${span.name}, "${span.defaultValue}", ${problems.join('; ')}`,
+      message: `the default of ${span.name}, "${span.default}", ${problems.join('; ')}`,
       hint: 'a default is copied as it is: write one the page would not quote or mark (e.g. <namespace=klinematrix-prod>)',
     });
   }
@@ -146,7 +214,7 @@ export function validateShellCode(code: string, lang: string, origin: Origin, ct
       hint: 'type plain ASCII quotes, dashes and spaces in commands',
     });
   }
-  return { diagnostics, commands: invocations.length };
+  return { diagnostics, commands: checked };
 }
 
 /** File line and column of an offset in a block's code. */
@@ -163,8 +231,13 @@ function positionIn(code: string, origin: Origin): (offset: number) => { line: n
 export function validateMarkdown(file: string, text: string, ctx: ValidatorContext): ValidationResult {
   const result: ValidationResult = { diagnostics: [], commands: 0 };
   const { tree } = parseMarkdown(text, { mdx: isMdxFile(file) });
+  // Custom resources the page defines and plugins it installs hold for its commands.
+  const facts = factsOfMarkdown(tree, text);
+  if (facts.resources.length > 0 || facts.plugins.size > 0)
+    ctx = { ...ctx, kubectl: modelWithFacts(ctx.kubectl, facts) };
+  const pageEnv = exportsIn(text);
   for (const fence of codeBlocksOf(tree, text)) {
-    if (!isShellBlock(fence)) continue;
+    if (!mayHoldCommands(fence)) continue;
     const optOut = fence.meta['wrong'] ?? fence.meta['novalidate'];
     if (optOut !== undefined) {
       if (optOut === true || optOut.trim() === '') {
@@ -180,11 +253,31 @@ export function validateMarkdown(file: string, text: string, ctx: ValidatorConte
       }
       continue;
     }
-    const block = validateShellCode(fence.code, fence.lang, { file, line: fence.line, indent: fence.columns }, ctx);
+    const block = validateShellCode(fence.code, fence.lang, { file, line: fence.line, indent: fence.columns }, ctx, {
+      env: pageEnv,
+    });
     result.diagnostics.push(...block.diagnostics);
     result.commands += block.commands;
   }
+  for (const span of inlineCodeOf(tree, text)) {
+    const command = inlineCommand(span.code, ctx);
+    if (!command) continue;
+    const origin = { file, line: span.line, indent: span.codeColumn - 1 + command.offset };
+    const checked = validateShellCode(command.code, 'bash', origin, ctx, { inline: true, env: pageEnv });
+    result.diagnostics.push(...checked.diagnostics);
+    result.commands += checked.commands;
+  }
   return result;
+}
+
+/**
+ * The command an inline code span holds, without a prompt (`$ kubectl get pods`), or undefined when
+ * it holds none: kubectl must be the command (not `brew install kubectl`).
+ */
+function inlineCommand(code: string, ctx: ValidatorContext): { code: string; offset: number } | undefined {
+  const offset = promptEnd(code, () => true) ?? 0;
+  const command = code.slice(offset);
+  return startsWithKubectl(command, ctx) ? { code: command, offset } : undefined;
 }
 
 /** Validates the `commands` of every node of a decision tree file (content/trees/*.yaml). */

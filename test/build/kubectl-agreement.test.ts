@@ -1,81 +1,53 @@
 /**
- * Where a kubectl binary is present, the validator's verdicts are compared with kubectl's own on
- * commands whose validity kubectl decides before talking to a server (flags, values, command shape).
- * kubectl is pointed only at 127.0.0.1:9 (refused) with an empty kubeconfig: nothing else is contacted.
+ * The validator agrees with the real kubectl, command for command, on the labelled set
+ * test/fixtures/validator/kubectl-agreement.txt (every kind of rule: commands, flags, value types
+ * and enums, templates, argument counts, flags that need others, resource types in every spelling,
+ * removed and feature-gated APIs, rollout and scale kinds, removed flags, alpha switches, help).
+ * Where a kubectl binary is present, kubectl is asked again for each command, against the stub API
+ * server on 127.0.0.1 (test/support/stub-api-server.ts): its verdict must still be the label, and the
+ * validator's must be the same. Nothing but 127.0.0.1 is contacted.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { validateCommand } from '../support/validator.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelledCommands, validatorVerdict } from '../../src/bench/validator-corpus.ts';
+import { startAgreementKubectl, type AgreementKubectl } from '../support/agreement.ts';
 
-const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
-const haveKubectl = kubectl.status === 0;
-const kubeconfig = path.join(mkdtempSync(path.join(tmpdir(), 'kubeconfig-')), 'config');
-writeFileSync(kubeconfig, '');
+const labelled = await labelledCommands();
+const haveKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
-type Verdict = 'accepts' | 'rejects';
+describe('the labelled set', () => {
+  it('has at least 150 commands, both verdicts well represented', () => {
+    expect(labelled.length).toBeGreaterThanOrEqual(150);
+    expect(labelled.filter((c) => c.kubectl === 'accepts').length).toBeGreaterThanOrEqual(60);
+    expect(labelled.filter((c) => c.kubectl === 'rejects').length).toBeGreaterThanOrEqual(60);
+    expect(new Set(labelled.map((c) => c.command)).size).toBe(labelled.length);
+  });
+});
 
-/** kubectl's own verdict: it rejects before any server contact, or it gets as far as the (refused) server. */
-function kubectlVerdict(args: string[]): { verdict: Verdict; output: string } {
-  // The safety flags come first, as global flags: placed last, a flag missing its value (-n) would
-  // swallow --server and kubectl would fall back to its default server.
-  const run = spawnSync(
-    'kubectl',
-    ['--server=https://127.0.0.1:9', '--token=offline', '--request-timeout=2s', ...args],
-    {
-      encoding: 'utf8',
-      timeout: 10_000,
-      input: '',
-      env: { PATH: process.env['PATH'] ?? '', HOME: path.dirname(kubeconfig), KUBECONFIG: kubeconfig },
-    },
-  );
-  const output = `${run.stdout}${run.stderr}`;
-  const reachedServer = /connection refused|was refused|Unable to connect|dial tcp/i.test(output);
-  return { verdict: reachedServer ? 'accepts' : 'rejects', output };
-}
-
-const CASES: string[][] = [
-  ['get', 'pods', '-n', 'production', '-o', 'wide'],
-  ['get', 'pods', '--all-namespace'],
-  ['get', 'pods', '--all-namespaces'],
-  ['-n', 'rdev', 'get', 'pods', '-l', 'app=rdev-api'],
-  ['logs', 'mypod', '--previous', '--tail=100'],
-  ['logs', 'mypod', '--tail=ten'],
-  ['logs', 'mypod', '--since=1hour'],
-  ['logs', 'mypod', '-l', 'app=x'],
-  ['exec', 'mypod', 'ls'],
-  ['exec', '-it', 'mypod', '--', 'sh'],
-  ['drain', 'node-1', '--ignore-daemonsets', '--delete-emptydir-data'],
-  ['drain', 'node-1', '--delete-local-data'],
-  ['delete', 'pod', 'x', '--cascade=foreground'],
-  ['delete', 'pod', 'x', '--grace-period=abc'],
-  ['scale', 'deployment', 'x', '--replicas=3'],
-  ['scale', 'deployment', 'x', '--replicas=three'],
-  ['rollout', 'undo', 'deployment/x', '--to-revision=2'],
-  ['rollout', 'restrat', 'deployment/x'],
-  ['gett', 'pods'],
-  ['get', 'pods', '-n'],
-  ['create', 'deployment', 'web'],
-  ['create', 'deployment', 'web', '--image=nginx'],
-  ['top', 'nodes'],
-  ['port-forward', 'svc/backend', '8000:8000', '-n', 'prod'],
-  ['patch', 'deployment', 'x', '--type', 'merge', '-p', '{"spec":{}}'],
-  ['annotate', 'svc', 'x', 'a-'],
-  ['get', 'pods', '-x'],
-];
-
-describe.runIf(haveKubectl)('the validator agrees with kubectl', () => {
-  it.each(CASES.map((c) => [c.join(' '), c]))('kubectl %s', async (_, args) => {
-    const { verdict, output } = kubectlVerdict(args as string[]);
-    const errors = (await validateCommand(`kubectl ${(args as string[]).map((a) => `'${a}'`).join(' ')}`)).filter(
-      (d) => d.severity === 'error',
-    );
-    const ours: Verdict = errors.length > 0 ? 'rejects' : 'accepts';
+describe('the validator gives the recorded kubectl verdict', () => {
+  it.each(labelled.map((c) => [`${c.kubectl} ${c.command}`, c] as const))('%s', async (_, c) => {
+    const { verdict, errors } = await validatorVerdict(c.command);
     expect(
-      ours,
-      `kubectl said: ${output.trim().split('\n')[0]}\nthe validator said: ${errors.map((e) => e.message).join('; ') || 'no error'}`,
-    ).toBe(verdict);
+      verdict,
+      `kubectl-agreement.txt:${c.line}: the validator said ${errors.map((e) => e.message).join('; ') || 'no error'}`,
+    ).toBe(c.kubectl);
+  });
+});
+
+describe.runIf(haveKubectl)('kubectl itself still gives the recorded verdict', () => {
+  let kubectl: AgreementKubectl;
+  beforeAll(async () => {
+    kubectl = await startAgreementKubectl('kubectl');
+  });
+  afterAll(async () => {
+    await kubectl.close();
+  });
+
+  it.each(labelled.map((c) => [`${c.kubectl} ${c.command}`, c] as const))('%s', async (_, c) => {
+    const { verdict, output, timedOut } = await kubectl.verdict(c.command);
+    expect(timedOut, `kubectl did not finish: ${output}`).toBe(false);
+    expect(verdict, `kubectl-agreement.txt:${c.line}: kubectl said ${output.trim().split('\n')[0] ?? ''}`).toBe(
+      c.kubectl,
+    );
   });
 });

@@ -51,6 +51,63 @@ describe('splitting a block into commands', () => {
     expect(commands(block)).toEqual(['kubectl describe pod redis-1 -n prod | grep Image:', 'echo done']);
   });
 
+  it('reads a shell block with $ prompts as a transcript: prompted lines are commands, the lines after them output', () => {
+    const block = analyze(
+      '$ kubectl get pods -n prod\nNAME    READY\napi-1   1/1\n$ kubectl describe pod api-1',
+      'shell',
+    );
+    expect(block.parts.map((p) => p.kind)).toEqual(['command', 'output', 'command']);
+    expect(commands(block)).toEqual(['kubectl get pods -n prod', 'kubectl describe pod api-1']);
+  });
+
+  it('takes # , > and % as prompts before kubectl commands only, so comments stay comments', () => {
+    const block = analyze(
+      '# List the pods\nkubectl get pods\n# kubectl get nodes\n> kubectl top pods\n% kubectl version',
+      'bash',
+    );
+    expect(block.parts.map((p) => p.kind)).toEqual(['comment', 'command', 'command', 'command', 'command']);
+    expect(commands(block)).toEqual(['kubectl get pods', 'kubectl get nodes', 'kubectl top pods', 'kubectl version']);
+  });
+
+  it('follows a prompted command over continuation prompts, heredocs, backslashes and open quotes', () => {
+    const typed = analyze(
+      '$ kubectl apply -f - <<EOF\n> apiVersion: v1\n> kind: Namespace\n> EOF\nnamespace/x created',
+      'console',
+    );
+    expect(commands(typed)).toEqual(['kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nEOF']);
+    expect(typed.parts.map((p) => p.kind)).toEqual(['command', 'output']);
+    const pasted = analyze(
+      '$ cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF\npod/x created\n$ kubectl patch deploy a -p \'{\n  "spec": {}\n}\'\n$ kubectl get pods \\\n    -o wide\nNAME',
+      'console',
+    );
+    expect(commands(pasted)).toEqual([
+      'cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF',
+      'kubectl patch deploy a -p \'{\n  "spec": {}\n}\'',
+      'kubectl get pods \\\n    -o wide',
+    ]);
+  });
+
+  it('reads a console block without prompts as shell, and knows root and user@host prompts', () => {
+    expect(commands(analyze('kubectl get pods\nkubectl get nodes', 'console'))).toEqual([
+      'kubectl get pods',
+      'kubectl get nodes',
+    ]);
+    const block = analyze(
+      'user@host:~$ kubectl get ns\nNAME\n[root@node-1 ~]# systemctl restart kubelet\n# kubectl get pods',
+      'console',
+    );
+    expect(commands(block)).toEqual(['kubectl get ns', 'systemctl restart kubelet', 'kubectl get pods']);
+  });
+
+  it('reads the kubectl lines of a fence without a language as commands and the rest as output', () => {
+    const block = analyze(
+      'kubectl get pods\nNAME   READY\nsudo kubectl get nodes \\\n  -o wide\nbrew install kubectl',
+      '',
+    );
+    expect(block.parts.map((p) => p.kind)).toEqual(['command', 'output', 'command', 'output']);
+    expect(commands(block)).toEqual(['kubectl get pods', 'sudo kubectl get nodes \\\n  -o wide']);
+  });
+
   it('puts smart quotes and dashes back to plain ASCII before anything is shown or copied', () => {
     expect(commands(analyze('kubectl logs x –previous | grep “error”'))).toEqual([
       'kubectl logs x --previous | grep "error"',

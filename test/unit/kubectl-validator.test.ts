@@ -66,6 +66,34 @@ describe('valid commands pass', () => {
     'kubectl rollout restart deployment/<deployment=api> -n <namespace=prod>',
     'kubectl logs <pod-name=api-7c9> -n <namespace=prod> --tail=<lines=100>',
     'kubectl exec -it <pod=worker-pod> -- nslookup nats.<namespace=app-workload>.svc',
+    // What xargs reads from its input stands where -I says, or after the command.
+    'kubectl get pods -o name | xargs -I{} kubectl describe {}',
+    'kubectl get pods -o name | xargs -n1 kubectl logs',
+    'kubectl get pods -o name | xargs kubectl delete',
+    // kubectl is an argument here, not the command; and other tools are never read as kubectl.
+    'sudo apt-get install -y kubectl',
+    'brew install kubectl',
+    'oc get podz',
+    'helm install x --bogus',
+    'kubectx prod',
+    // Forms kubectl takes that look odd.
+    'kubectl get pods --field-selector ""',
+    'kubectl get pods -l ""',
+    'kubectl get pods --field-selector=status.phase!=Running,spec.nodeName=',
+    'kubectl set env deployment/web DEBUG- LOG_LEVEL-',
+    "kubectl get pods -o go-template --template='{{range .items}}{{.metadata.name}}{{end}}'",
+    "kubectl get pods -o template --template '{{.metadata.name}}'",
+    "kubectl get pods -o jsonpath --template='{.items[*].metadata.name}'",
+    'kubectl get pods -o custom-columns=NAME:metadata.name,NODE:spec.nodeName',
+    'kubectl get pods -o=custom-columns=NAME:.metadata.name --no-headers',
+    'kubectl get deployment.v1.apps/web -o yaml',
+    'kubectl get deployments.apps web',
+    'kubectl get hpa.v1.autoscaling',
+    'kubectl logs --help',
+    'kubectl get pods --all-namespaces -h',
+    'kubectl -h',
+    'kubectl apply -f <filename|url>',
+    'kubectl kustomize <kustomization directory>',
   ])('%s', async (code) => {
     expect((await errors(code)).map(formatDiagnostic)).toEqual([]);
   });
@@ -98,7 +126,7 @@ describe('invalid commands fail with the right rule', () => {
     ["kubectl get pods -l 'app in (a,b'", 'kubectl/selector', ''],
     ['kubectl create deployment web', 'kubectl/required-flag', 'image'],
     ['kubectl get pods -n', 'kubectl/flag-needs-value', "'n' in -n"],
-    ['kubectl rollout', 'kubectl/unknown-command', 'needs a subcommand'],
+    ['kubectl rollout', 'kubectl/needs-subcommand', 'needs a subcommand'],
     ['kubectl rollout restrat deployment/x', 'kubectl/unknown-command', 'did you mean "kubectl rollout restart"?'],
     ['kubectl get deployment deployment/x', 'kubectl/resource-name-form', ''],
     ['env KUBECONFIG=/tmp/x kubectl gett pods', 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
@@ -118,6 +146,29 @@ describe('invalid commands fail with the right rule', () => {
     ['kubectl logs x --tail=<lines=ten>', 'kubectl/flag-value', 'whole number'],
     // A default is a value like any other: the page would mark this one as unusual.
     ['kubectl get pods -n <namespace=Prod_1>', 'placeholder/default', 'not a valid Kubernetes namespace name'],
+    // However nested: watch's quoted command line, backticks, $(…) in strings, bash -c, wrappers' own flags.
+    ['watch "kubectl get podz"', 'kubectl/unknown-resource', 'pods'],
+    ["watch -n 5 'kubectl get podz -n x | grep y'", 'kubectl/unknown-resource', 'pods'],
+    ['echo `kubectl get podz`', 'kubectl/unknown-resource', 'pods'],
+    ['echo "$(kubectl get podz)"', 'kubectl/unknown-resource', 'pods'],
+    ["bash -c 'kubectl get podz'", 'kubectl/unknown-resource', 'pods'],
+    ['sudo -E kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['env -i KUBECONFIG=x kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['timeout -s KILL 10 kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['kubectl get pods -o name | xargs kubectl get podz', 'kubectl/unknown-resource', 'pods'],
+    ['minikube kubectl -- get podz', 'kubectl/unknown-resource', 'pods'],
+    // Removed APIs say when they went and what replaced them.
+    ['kubectl get psp', 'kubectl/removed-api', 'Pod Security Admission'],
+    ['kubectl get ingresses.v1beta1.extensions', 'kubectl/removed-api', 'v1.22'],
+    ['kubectl get cronjobs.v1beta1.batch', 'kubectl/removed-api', 'batch/v1 CronJob'],
+    // A typo of a command is an error; flags before a plugin's name too.
+    ['kubectl lgos x', 'kubectl/unknown-command', 'did you mean "kubectl logs"?'],
+    ['kubectl descibe pod x', 'kubectl/unknown-command', 'did you mean "kubectl describe"?'],
+    ['kubectl exe x -- ls', 'kubectl/unknown-command', 'did you mean "kubectl exec"?'],
+    ['kubectl -n prod ctx', 'kubectl/flag-before-plugin', 'move them after'],
+    ["kubectl get pods --field-selector 'status.phase in (Running)'", 'kubectl/selector', 'set operators'],
+    ['kubectl scale svc web --replicas=2', 'kubectl/scale-kind', 'Service'],
+    ['kubectl get pods --bogus -h', 'kubectl/unknown-flag', '--bogus'],
   ])('%s -> %s', async (code, rule, text) => {
     const found = await errors(code);
     expect(found.map((d) => d.rule)).toContain(rule);
@@ -154,7 +205,79 @@ describe('deprecations are warnings, not errors', () => {
   });
 });
 
+describe('plugins and APIs that need turning on are warnings', () => {
+  it.each([
+    ['kubectl ctx prod', 'kubectl/plugin'],
+    ['kubectl krew install ctx ns', 'kubectl/plugin'],
+    ['kubectl convert -f old.yaml --output-version apps/v1', 'kubectl/plugin'],
+    ['kubectl get servicecidrs', 'kubectl/feature-gated-resource'],
+    ['kubectl get ipaddresses.networking.k8s.io', 'kubectl/feature-gated-resource'],
+    ['kubectl get clustertrustbundles', 'kubectl/feature-gated-resource'],
+    ['kubectl get storageversionmigrations', 'kubectl/feature-gated-resource'],
+    ['kubectl get vac', 'kubectl/feature-gated-resource'],
+  ])('%s -> %s', async (code, rule) => {
+    const found = await validateCommand(code);
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(found.map((d) => `${d.severity} ${d.rule}`)).toContain(`warning ${rule}`);
+  });
+});
+
 describe('in Markdown', () => {
+  it('knows the custom resources a CustomResourceDefinition on the page defines, in every spelling', async () => {
+    const crd = [
+      '```yaml',
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata:',
+      '  name: crontabs.stable.example.com',
+      'spec:',
+      '  group: stable.example.com',
+      '  versions:',
+      '    - name: v1',
+      '      served: true',
+      '      storage: true',
+      '      subresources:',
+      '        scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}',
+      '  scope: Namespaced',
+      '  names: {plural: crontabs, singular: crontab, kind: CronTab, shortNames: [ct]}',
+      '```',
+    ].join('\n');
+    const commands = [
+      'kubectl get crontab',
+      'kubectl get ct -o yaml',
+      'kubectl get CronTab my-new-cron-object',
+      'kubectl get crontabs.stable.example.com',
+      'kubectl get crontabs.v1.stable.example.com/my-new-cron-object',
+      'kubectl scale crontab my-new-cron-object --replicas=2',
+      'kubectl get crontabz',
+    ];
+    const doc = `${crd}\n\n\`\`\`shell\n${commands.join('\n')}\n\`\`\`\n`;
+    expect((await validateDoc(doc)).map((d) => `${d.line} ${d.rule}`)).toEqual(['25 kubectl/unknown-resource']);
+    // Without the definition, the same commands are unknown types.
+    expect((await validateDoc(`\`\`\`shell\n${commands.join('\n')}\n\`\`\`\n`)).length).toBe(7);
+  });
+
+  it('reads a CustomResourceDefinition applied from a heredoc, and plugins the page installs', async () => {
+    const doc = [
+      '```shell',
+      'kubectl apply -f - <<EOF',
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata: {name: widgets.example.io}',
+      'spec:',
+      '  group: example.io',
+      '  scope: Cluster',
+      '  versions: [{name: v1alpha1, served: true, storage: true}]',
+      '  names: {plural: widgets, singular: widget, kind: Widget}',
+      'EOF',
+      'kubectl get widgets',
+      '```',
+      '',
+      'Install the `kubectl-score` plugin first, then run `kubectl score -f deploy.yaml`.',
+    ].join('\n');
+    expect((await validateDoc(doc)).map((d) => `${d.severity} ${d.rule}`)).toEqual(['warning kubectl/plugin']);
+  });
+
   it('reports file:line:col of the offending word, in blocks nested in lists', async () => {
     const doc = 'Intro\n\n1. Step\n   ```bash\n   kubectl get pods\n   kubectl get pods --all-namespace\n   ```\n';
     expect((await validateDoc(doc)).map(formatDiagnostic)).toEqual([
@@ -174,6 +297,69 @@ describe('in Markdown', () => {
     expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
       '2:16 warning shell/typographic-character',
     ]);
+  });
+
+  it('checks commands after $ , # and > prompts in shell blocks, and not the output after them', async () => {
+    const doc =
+      '```shell\n$ kubectl get deploymnets\nNAME   READY\nweb    gett\n# kubectl get pods --all-namespace\n```\n';
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '2:15 kubectl/unknown-resource',
+      '5:20 kubectl/unknown-flag',
+    ]);
+  });
+
+  it('checks the kubectl lines of fences without a language, indented code, and fences in blockquotes', async () => {
+    const doc = [
+      '```',
+      'kubectl get pods --bogus',
+      'NAME   READY   STATUS',
+      '```',
+      '',
+      '    kubectl get nodez',
+      '',
+      '> ```shell',
+      '> kubectl get deploymnets',
+      '> ```',
+    ].join('\n');
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '2:18 kubectl/unknown-flag',
+      '6:17 kubectl/unknown-resource',
+      '9:15 kubectl/unknown-resource',
+    ]);
+  });
+
+  it('reads a one-line ```kubectl …``` as inline code, as CommonMark does, and checks it there', async () => {
+    const doc = 'Run ```kubectl get podz``` now.\n\n```bash\nkubectl get pods\n```\n';
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '1:20 kubectl/unknown-resource',
+    ]);
+  });
+
+  it('checks complete inline commands at their own column, and skips mentions, synopses and installs', async () => {
+    const doc = [
+      'Run `kubectl -n $NAMESPACE describe pod $POD`, then `kubectl gett pods` and `$ kubectl get pods --all-namespace`.',
+      'Mentions: `kubectl exec`, `kubectl logs`, `kubectl apply -f`, `kubectl rollout`, `kubectl logs --help`.',
+      'Synopses: `kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]`, `kubectl get TYPE NAME`.',
+      'Not kubectl: `brew install kubectl`, `oc get podz`, `helm list --bogus`, `kubectx prod`.',
+    ].join('\n');
+    expect((await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '1:62 kubectl/unknown-command',
+      '1:97 kubectl/unknown-flag',
+    ]);
+  });
+
+  it('skips usage synopses in blocks and takes [POD] as a placeholder', async () => {
+    const doc = [
+      '```',
+      'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+      'kubectl get [(-o|--output=)json|yaml|name] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
+      '```',
+      '```bash',
+      'kubectl get [RESOURCE] -n [NAMESPACE]',
+      'kubectl describe pod [POD] -n [NAMESPACE]',
+      '```',
+    ].join('\n');
+    expect(await validateDoc(doc)).toEqual([]);
   });
 
   it('ignores shell blocks without kubectl and other languages', async () => {

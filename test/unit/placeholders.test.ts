@@ -38,20 +38,20 @@ describe('defaults', () => {
       text: '<namespace=klinematrix-prod>',
       name: '<namespace>',
       key: 'namespace',
-      defaultValue: 'klinematrix-prod',
+      default: 'klinematrix-prod',
     });
     expect(findAngledPlaceholders('<pod-name=api-7c9>')[0]?.key).toBe('pod');
   });
   it('has no default when none is written', () => {
     const [span] = findAngledPlaceholders('kubectl logs <pod-name>');
-    expect(span?.defaultValue).toBeUndefined();
+    expect(span?.default).toBeUndefined();
     expect(span?.name).toBe('<pod-name>');
   });
   it('takes only plain words as defaults: anything the shell would read as code is not a placeholder', () => {
     for (const text of ['<ns=$(id)>', '<ns=a b>', "<ns='x'>", '<ns=>', '<ns=a;b>', '<ns=a|b>']) {
       expect(findAngledPlaceholders(text), text).toEqual([]);
     }
-    expect(findAngledPlaceholders('<ip=10.0.0.1:443>')[0]?.defaultValue).toBe('10.0.0.1:443');
+    expect(findAngledPlaceholders('<ip=10.0.0.1:443>')[0]?.default).toBe('10.0.0.1:443');
   });
   it('fills defaults in to give back the command as the guide wrote it, leaving the others', () => {
     expect(withDefaults('kubectl logs <pod-name> -n <namespace=klinematrix-prod> deploy/<deployment=api>')).toBe(

@@ -21,7 +21,7 @@ async function helpFor(sb: Sandbox, cmdPath: readonly string[], warnings: string
     warnings.push(
       `kubectl ${cmdPath.join(' ')} --help prints nothing: usage line made up as "kubectl ${cmdPath.join(' ')}", no flags`,
     );
-    return { aliases: [], usage: `kubectl ${cmdPath.join(' ')}`, flags: [], subcommands: [] };
+    return { description: '', aliases: [], usage: `kubectl ${cmdPath.join(' ')}`, flags: [], subcommands: [] };
   }
   if (r.code !== 0 || !r.stdout.includes('Usage:')) {
     throw new Error(`kubectl ${cmdPath.join(' ')} --help failed (exit ${String(r.code)}):\n${r.stderr}`);

@@ -75,6 +75,7 @@ export function ordered(f: FlagSpec): FlagSpec {
     ...(f.bare !== undefined ? { bare: f.bare } : {}),
     ...(f.enum !== undefined ? { enum: f.enum } : {}),
     ...(f.deprecated !== undefined ? { deprecated: f.deprecated } : {}),
+    ...(f.requiresEnv !== undefined ? { requiresEnv: f.requiresEnv } : {}),
     help: f.help,
   };
 }

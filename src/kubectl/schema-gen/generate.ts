@@ -18,19 +18,32 @@
  *     probing (probes.ts), each run in the sandbox of sandbox.ts (see SAFETY there: no probe can reach
  *     a cluster).
  */
-import type { CommandSpec, FlagSpec, KubectlSchema } from '../schema-types.ts';
+import type { CommandSpec, FlagSpec, KubectlSchema, RemovedFlag } from '../schema-types.ts';
+import { probeArguments, writeProbeFiles } from './argument-probes.ts';
 import { walk } from './command-tree.ts';
+import { envSwitchCandidates, flagsBehindSwitches } from './env-gates.ts';
 import { buildFlags } from './flag-specs.ts';
-import { parseFlagBlocks } from './help-parser.ts';
-import { DEPRECATION_PROBES, probeDeprecated } from './hidden-flags.ts';
+import { parseFlagBlocks, taintEffects } from './help-parser.ts';
+import { DEPRECATION_PROBES, probeDeprecated, type DeprecationProbe } from './hidden-flags.ts';
+import { CONCURRENCY, mapPool } from './pool.ts';
 import { isGroup, requiredFlags } from './probes.ts';
+import { removedFlags, type PreviousKubectl } from './removed-flags.ts';
 import { emptyReport, type Report } from './report.ts';
-import { makeSandbox, removeSandbox, runKubectl } from './sandbox.ts';
+import { makeSandbox, removeSandbox, runKubectl, type Sandbox } from './sandbox.ts';
 
 /** "v1.32.4-dispatcher" (the Google Cloud SDK's dispatching kubectl) -> "v1.32.4"; keeps -alpha.N, -beta.N, -rc.N. */
 function cleanVersion(gitVersion: string): string {
   const m = /^v\d+\.\d+\.\d+(?:-(?:alpha|beta|rc)\.\d+)?/.exec(gitVersion);
   return m ? m[0] : gitVersion;
+}
+
+/** v1.27.16 < v1.31.2: by the numbers. */
+function compareVersions(a: string, b: string): number {
+  const numbers = (v: string) => (v.match(/\d+/g) ?? []).map(Number);
+  const [x, y] = [numbers(a), numbers(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
 }
 
 function comparePaths(a: readonly string[], b: readonly string[]): number {
@@ -56,25 +69,39 @@ export interface GeneratedSchema {
  * Probes `kubectl` (an executable file) in a fresh sandbox, removed afterwards, and assembles the
  * schema. Progress goes to `log`.
  */
-export async function generateKubectlSchema(kubectl: string, log: (line: string) => void): Promise<GeneratedSchema> {
+export interface GenerateOptions {
+  /** Older kubectl binaries, for the flags this one removed and what replaced them. */
+  previous?: readonly string[];
+}
+
+/** The client version a kubectl binary reports (`kubectl version --client -o json`). */
+async function clientVersion(sb: Sandbox): Promise<string> {
+  const versionRun = await runKubectl(sb, ['version'], ['--client', '-o', 'json']);
+  try {
+    const parsed = JSON.parse(versionRun.stdout) as { clientVersion?: { gitVersion?: unknown } };
+    const v = parsed.clientVersion?.gitVersion;
+    if (typeof v !== 'string') throw new Error('no clientVersion.gitVersion');
+    return v;
+  } catch (err) {
+    throw new Error(
+      `${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`,
+      { cause: err },
+    );
+  }
+}
+
+export async function generateKubectlSchema(
+  kubectl: string,
+  log: (line: string) => void,
+  options: GenerateOptions = {},
+): Promise<GeneratedSchema> {
   const sb = makeSandbox(kubectl);
+  const olderSandboxes: Sandbox[] = [];
   try {
     if (sb.isolate.length === 0)
       log('note: no network namespace available (unshare); probes rely on --server=https://127.0.0.1:9 alone');
 
-    const versionRun = await runKubectl(sb, ['version'], ['--client', '-o', 'json']);
-    let gitVersion: string;
-    try {
-      const parsed = JSON.parse(versionRun.stdout) as { clientVersion?: { gitVersion?: unknown } };
-      const v = parsed.clientVersion?.gitVersion;
-      if (typeof v !== 'string') throw new Error('no clientVersion.gitVersion');
-      gitVersion = v;
-    } catch (err) {
-      throw new Error(
-        `${sb.kubectl} does not look like kubectl: \`kubectl version --client -o json\` gave ${String(err)}\n${versionRun.stderr}`,
-        { cause: err },
-      );
-    }
+    const gitVersion = await clientVersion(sb);
     const version = cleanVersion(gitVersion);
     log(`kubectl ${gitVersion} at ${sb.kubectl} -> ${version}`);
     if (!version.startsWith('v1.32.')) log(`warning: expected a v1.32 client, got ${version}`);
@@ -87,7 +114,8 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
     const globalFlags = await buildFlags(sb, [], globalRaw, report);
     const globalByName = new Map(globalFlags.map((f) => [f.name, f]));
 
-    const nodes = (await walk(sb, report.warnings)).filter((n) => n.path.length > 0);
+    const allNodes = await walk(sb, report.warnings);
+    const nodes = allNodes.filter((n) => n.path.length > 0);
     log(`${nodes.length} commands; probing flags…`);
 
     const commands: CommandSpec[] = [];
@@ -116,11 +144,21 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
         report.required.push(
           `kubectl ${node.path.join(' ')}: ${required.flags.map((f) => `--${f}`).join(', ')} (${required.how})`,
         );
-      commands.push({ path: node.path, aliases, usage: node.help.usage, flags, requiredFlags: required.flags, group });
+      const effects = taintEffects(node.help.description);
+      commands.push({
+        path: node.path,
+        aliases,
+        usage: node.help.usage,
+        flags,
+        requiredFlags: required.flags,
+        group,
+        ...(effects ? { taintEffects: effects } : {}),
+      });
     }
 
     // Hidden flags that kubectl accepts with a deprecation warning.
     const byPath = new Map(commands.map((c) => [c.path.join(' '), c]));
+    const rejected: DeprecationProbe[] = [];
     for (const probe of DEPRECATION_PROBES) {
       const key = probe.path.join(' ');
       const where = probe.path.length > 0 ? `kubectl ${key} --${probe.flag}` : `global --${probe.flag}`;
@@ -136,6 +174,7 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
       const result = await probeDeprecated(sb, probe);
       if (result === 'unknown') {
         report.deprecatedRejected.push(where);
+        rejected.push(probe);
       } else {
         target.push(result);
         if (result.deprecated !== undefined)
@@ -144,19 +183,67 @@ export async function generateKubectlSchema(kubectl: string, log: (line: string)
       }
     }
 
+    // Flags behind kubectl's alpha switches (KUBECTL_APPLYSET=true).
+    log('probing the KUBECTL_* switches…');
+    const switched = await flagsBehindSwitches(sb, nodes, envSwitchCandidates(kubectl), report);
+    for (const [key, specs] of switched) {
+      const command = byPath.get(key);
+      if (!command) continue;
+      for (const spec of specs) {
+        if (command.flags.some((f) => f.name === spec.name)) continue;
+        command.flags.push(spec);
+        report.switched.push(`kubectl ${key} --${spec.name} (${spec.requiresEnv})`);
+      }
+    }
+
+    // Flags older kubectl releases had, with what to use instead.
+    const previous: PreviousKubectl[] = [];
+    for (const file of options.previous ?? []) {
+      const older = makeSandbox(file);
+      olderSandboxes.push(older);
+      previous.push({ sb: older, version: (await clientVersion(older)).replace(/-dispatcher$/, '') });
+    }
+    previous.sort((a, b) => compareVersions(b.version, a.version));
+    if (previous.length > 0) log(`comparing with ${previous.map((p) => p.version).join(', ')}…`);
+    const removed = await removedFlags(sb, nodes, new Set(globalFlags.map((f) => f.name)), rejected, previous);
+    let removedGlobalFlags: RemovedFlag[] = [];
+    for (const [key, flags] of removed) {
+      for (const f of flags) report.removed.push(`${key ? `kubectl ${key}` : 'global'} --${f.name}: ${f.hint}`);
+      if (key === '') removedGlobalFlags = flags;
+      else {
+        const command = byPath.get(key);
+        if (command) command.removedFlags = flags;
+      }
+    }
+
+    // What each command requires of its arguments.
+    log('probing arguments…');
+    writeProbeFiles(sb);
+    const rules = await mapPool(commands, CONCURRENCY, (c) => probeArguments(sb, c, globalFlags));
+    for (const [i, c] of commands.entries()) {
+      const args = rules[i];
+      if (!args) continue;
+      c.args = args;
+      report.argumentRules.push(`kubectl ${c.path.join(' ')}: ${Object.keys(args).join(', ')}`);
+    }
+
     for (const c of commands) c.flags.sort(byName);
     globalFlags.sort(byName);
     commands.sort((a, b) => comparePaths(a.path, b.path));
 
     const schema: KubectlSchema = {
       kubectlVersion: version,
-      generatedBy: `scripts/gen-kubectl-schema.ts from kubectl ${version}`,
+      generatedBy:
+        `scripts/gen-kubectl-schema.ts from kubectl ${version}` +
+        (previous.length > 0 ? `, compared with ${previous.map((p) => p.version).join(', ')}` : ''),
       globalFlags,
+      ...(removedGlobalFlags.length > 0 ? { removedGlobalFlags } : {}),
       commands,
     };
-    return { schema, report, runs: sb.runs };
+    return { schema, report, runs: sb.runs + olderSandboxes.reduce((n, o) => n + o.runs, 0) };
   } finally {
     removeSandbox(sb);
+    for (const older of olderSandboxes) removeSandbox(older);
   }
 }
 

@@ -17,6 +17,8 @@ export interface RawFlag {
 }
 
 export interface ParsedHelp {
+  /** The text before the first section: what the command does, and its rules in prose. */
+  description: string;
   aliases: string[];
   usage: string;
   flags: RawFlag[];
@@ -88,7 +90,8 @@ export function parseHelp(text: string): ParsedHelp {
       if (m?.[1] !== undefined) subcommands.push(m[1]);
     }
   }
-  return { aliases, usage, flags: parseFlagBlocks(secs.get('Options') ?? []), subcommands };
+  const description = (secs.get('Description') ?? []).join('\n').trim();
+  return { description, aliases, usage, flags: parseFlagBlocks(secs.get('Options') ?? []), subcommands };
 }
 
 /** The first sentence of the first line of a flag's description. */
@@ -185,4 +188,10 @@ export function flagSpecFromHelp(f: RawFlag): FlagSpec {
   const values = extractEnum(f.description);
   if (values !== undefined && values.length > 0) spec.enum = values;
   return spec;
+}
+
+/** The taint effects a help's description allows: "The effect must be NoSchedule, PreferNoSchedule or NoExecute." */
+export function taintEffects(description: string): string[] | undefined {
+  const m = /The effect must be ([A-Za-z, ]+?)\./.exec(description.replace(/\s+/g, ' '));
+  return m ? (m[1] ?? '').split(/,\s*|\s+or\s+/).filter(Boolean) : undefined;
 }

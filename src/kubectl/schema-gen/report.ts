@@ -9,6 +9,12 @@ export interface Report {
   hiddenAccepted: string[];
   typeNotes: string[];
   shadowing: string[];
+  /** Flags only an alpha switch (KUBECTL_APPLYSET=true) turns on. */
+  switched: string[];
+  /** Flags this kubectl rejects that an older one had, with the hint recorded. */
+  removed: string[];
+  /** Commands whose argument rules the probes found. */
+  argumentRules: string[];
   warnings: string[];
 }
 
@@ -21,6 +27,9 @@ export function emptyReport(): Report {
     hiddenAccepted: [],
     typeNotes: [],
     shadowing: [],
+    switched: [],
+    removed: [],
+    argumentRules: [],
     warnings: [],
   };
 }
@@ -38,6 +47,9 @@ export function formatReport(report: Report): string[] {
   section('hidden flags kubectl accepts without a deprecation warning', report.hiddenAccepted);
   section('flags kubectl rejects as unknown', report.deprecatedRejected);
   section("local flags sharing a global flag's name", report.shadowing);
+  section('flags behind an alpha switch', report.switched);
+  section('removed flags (with the hint recorded)', report.removed);
+  section('argument rules', report.argumentRules);
   section('type notes', report.typeNotes);
   section('warnings', report.warnings);
   return lines;

@@ -26,9 +26,10 @@
  *     probes.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isExecutable } from '../find.ts';
 
 /** The only server any probe names. Port 9 (discard) is closed: connections are refused at once. */
 const PROBE_SERVER = 'https://127.0.0.1:9';
@@ -90,13 +91,12 @@ function findIsolation(): string[] {
   return [];
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+/**
+ * The sandbox with one more variable in kubectl's environment (an alpha feature switch such as
+ * KUBECTL_APPLYSET=true). Its runs are counted on its own: add them to the original's afterwards.
+ */
+export function withEnvironment(sb: Sandbox, name: string, value: string): Sandbox {
+  return { ...sb, env: { ...sb.env, [name]: value }, runs: 0 };
 }
 
 /**
@@ -114,6 +114,8 @@ export function runKubectl(sb: Sandbox, prefix: readonly string[], rest: readonl
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
+    // A kubectl that exits at once may close its input first: a write to it then fails, harmlessly.
+    child.stdin.on('error', () => undefined);
     child.stdin.end('');
     let stdout = '';
     let stderr = '';
@@ -154,19 +156,4 @@ export function removeSandbox(sb: Sandbox): void {
 /** Replaces the sandbox's HOME in defaults and help ("--cache-dir='/tmp/.../home/.kube/cache'"). */
 export function normalizeHome(sb: Sandbox, s: string): string {
   return s.split(sb.home).join('$HOME');
-}
-
-/** The kubectl to probe: the one named (it must be an executable file), or the first on `searchPath`. */
-export function findKubectl(explicit: string | undefined, searchPath: string): string {
-  if (explicit !== undefined) {
-    const file = path.resolve(explicit);
-    if (!isExecutable(file)) throw new Error(`--kubectl ${explicit}: no executable file there`);
-    return file;
-  }
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (dir === '') continue;
-    const file = path.join(dir, 'kubectl');
-    if (isExecutable(file)) return file;
-  }
-  throw new Error('kubectl was not found on PATH. Install a v1.32 kubectl, or pass --kubectl /path/to/kubectl.');
 }
