@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { loadCommandReader } from '../../src/commands/reader.ts';
 import { loadCustomResources } from '../../src/kubectl/load.ts';
-import { findKubectl } from '../../src/kubectl/schema-gen/sandbox.ts';
+import { findKubectl } from '../../src/kubectl/find.ts';
 import { BUILTIN_RESOURCES, FEATURE_GATED_RESOURCES } from '../../src/kubectl/resources.ts';
 import { visitInvocations } from '../../src/shell/words.ts';
 import { kubectlRunner, type Verdict } from './kubectl-verdict.ts';
