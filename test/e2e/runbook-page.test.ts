@@ -321,6 +321,24 @@ describe('code on a phone', () => {
     expect(await flag.evaluate((w) => new Set([...w.getClientRects()].map((r) => Math.round(r.bottom))).size)).toBe(1);
     await context.close();
   });
+
+  it("keeps the terminal line's flags whole where it wraps: the line wraps only at its spaces", async () => {
+    const { page, context } = await open('/runbooks/pod001/?namespace=prod&pod=api-7c9', { viewport: PHONE });
+    const code = page.locator('.run-command__code');
+    expect(await code.textContent()).toBe('npx runbook run POD001 --pod api-7c9 --namespace prod');
+    const lines = await code.evaluate(
+      (e) => new Set([...e.querySelectorAll('.w')].map((w) => Math.round(w.getBoundingClientRect().bottom))).size,
+    );
+    expect(lines).toBeGreaterThan(1); // it does wrap on a phone
+    expect(await code.locator('.w').count()).toBe(8);
+    const broken = await code.evaluate((e) =>
+      [...e.querySelectorAll('.w')]
+        .filter((w) => new Set([...w.getClientRects()].map((r) => Math.round(r.bottom))).size > 1)
+        .map((w) => w.textContent),
+    );
+    expect(broken).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('incident notes', () => {
