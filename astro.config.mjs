@@ -2,10 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { SYNTAX_PLUGINS } from './src/markdown/parse.ts';
-import remarkCallouts from './src/plugins/remark-callouts.ts';
-import remarkCommandBlocks from './src/plugins/remark-command-blocks.ts';
-import remarkWrongCommands from './src/plugins/remark-wrong-commands.ts';
+import { REMARK_PLUGINS, SHIKI_CONFIG, SMARTYPANTS, SYNTAX_HIGHLIGHT } from './src/markdown/site-pipeline.ts';
 
 // SITE_URL and BASE_PATH let a team host the site anywhere (https://runbooks.example.com, or under
 // /runbooks/ on a shared host) without editing this file; every internal link goes through src/domain/routes.ts.
@@ -20,25 +17,13 @@ export default defineConfig({
   // Two pages rendered at a time: the machines this runs on have two cores.
   build: { format: 'directory', concurrency: 2 },
   integrations: [mdx()],
+  // The site's Markdown pipeline (src/markdown/site-pipeline.ts). The build renders runbooks and guides
+  // with it itself (src/markdown/render.ts, src/site/rendered.ts); Astro uses it for MDX pages.
+  // Astro 7's default processor (Sätteri) runs no remark plugins: the pages need the unified one.
   markdown: {
-    // Astro 7's default processor (Sätteri) does not run remark plugins; runbooks need the unified
-    // pipeline. SmartyPants dashes are off: `--` in prose is far more often a kubectl flag than a dash.
-    // SYNTAX_PLUGINS (directives) are the syntax src/markdown/parse.ts parses with too, so the validator
-    // reads the very code blocks the pages show.
-    processor: unified({
-      remarkPlugins: [...SYNTAX_PLUGINS, remarkCallouts, remarkWrongCommands, remarkCommandBlocks],
-      smartypants: { dashes: false, backticks: false },
-    }),
-    // Command blocks are highlighted by remark-command-blocks (per command, placeholders kept apart);
-    // their code elements carry language-command-block so Astro's own Shiki pass leaves them alone.
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['command-block'] },
-    shikiConfig: {
-      // High-contrast themes: comments in the plain GitHub dark theme fall below WCAG AA.
-      // defaultColor: false emits both themes as CSS variables; site.css picks one by colour scheme.
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      defaultColor: false,
-      wrap: true,
-    },
+    processor: unified({ remarkPlugins: REMARK_PLUGINS, smartypants: SMARTYPANTS }),
+    syntaxHighlight: SYNTAX_HIGHLIGHT,
+    shikiConfig: SHIKI_CONFIG,
   },
   devToolbar: { enabled: false },
   vite: {

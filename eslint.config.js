@@ -27,6 +27,7 @@ const NODE_ONLY = [
   'cli',
   'runner',
   'companion',
+  'alerts',
 ];
 
 export default tseslint.config(
@@ -38,7 +39,8 @@ export default tseslint.config(
       '.astro/',
       '.tools/',
       'bundles/',
-      'bench/**/node_modules/',
+      'bench/starlight/',
+      'scratch/',
       'test/fixtures/',
       'src/env.d.ts',
     ],

@@ -1,12 +1,13 @@
 /**
  * A deterministic synthetic content folder of N runbooks shaped like the real ones: typed
- * frontmatter, literal symptoms, related IDs, sections with shell blocks of realistic kubectl commands
- * and placeholders, a callout, five guides and a triage tree. Same N, same files, byte for byte.
+ * frontmatter, literal symptoms, related IDs, and bodies of 4–8 KB with 6–12 shell blocks of realistic
+ * kubectl commands and placeholders (bodies.ts), five guides and a triage tree. Same N, same files,
+ * byte for byte.
  */
 import { mkdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LAYERS, SEVERITIES } from '../schemas/runbook.ts';
-import { syntheticCommands } from './synthetic-commands.ts';
+import { runbookBody, seeded } from './bodies.ts';
 
 const SERVICES = ['payments', 'search', 'identity', 'ledger', 'gateway'];
 const ERRORS = [
@@ -44,33 +45,25 @@ const VERBS = [
   'restart every few minutes',
 ];
 
-/** mulberry32: a tiny seeded generator, so every run writes the same corpus. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const syntheticId = (i: number) => `SYN-${String(i + 1).padStart(5, '0')}`;
 
-export function syntheticRunbook(i: number, count: number): string {
-  const r = random(i + 1);
+/** The title of synthetic runbook i (the Starlight site's page of the same body has it too). */
+export function syntheticTitle(i: number): string {
+  const r = seeded(i + 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
   const service = SERVICES[i % SERVICES.length]!;
-  const title = `${service[0]!.toUpperCase()}${service.slice(1)} ${pick(NOUNS)} ${pick(VERBS)} (${i + 1})`;
+  return `${service[0]!.toUpperCase()}${service.slice(1)} ${pick(NOUNS)} ${pick(VERBS)} (${i + 1})`;
+}
+
+/** One runbook: typed frontmatter over the body the Starlight comparison builds too (bodies.ts). */
+export function syntheticRunbook(i: number, count: number): string {
+  const r = seeded(i + 1);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+  const service = SERVICES[i % SERVICES.length]!;
+  const title = syntheticTitle(i);
+  r();
+  r();
   const related = [...new Set([1, 2, 3].map(() => Math.floor(r() * count)).filter((j) => j !== i))].map(syntheticId);
-  const commands = syntheticCommands(40 + (i % 7) * 3).slice((i * 7) % 20);
-  let c = 0;
-  const block = (n: number) =>
-    [
-      '```bash',
-      ...commands.slice(c, (c += n)).flatMap((cmd, k) => (k % 2 === 0 ? [`# Step ${k + 1}`, cmd] : [cmd])),
-      '```',
-    ].join('\n');
   return `---
 id: ${syntheticId(i)}
 aliases: [Syn${i + 1}Alert]
@@ -89,32 +82,7 @@ source:
   section: "Issue ${i + 1}"
 ---
 
-## Root cause
-
-The ${pick(NOUNS)} of ${service} ${pick(VERBS)} when a dependency is slow; retries pile up and the
-pods run out of headroom. This happens after deploys that change resource limits or probes.
-
-## Diagnosis
-
-${block(4)}
-
-Look for the error lines above in the events and logs, and compare the running image with Git.
-
-${block(3)}
-
-## Resolution
-
-:::caution[Production]
-Apply one change at a time and watch the rollout.
-:::
-
-${block(4)}
-
-## Prevention
-
-- Keep requests and limits in Git and review them.
-- Alert on restarts before users notice.
-`;
+${runbookBody(i, count)}`;
 }
 
 export async function writeSyntheticContent(dir: string, count: number, projectRoot: string): Promise<void> {
@@ -123,10 +91,10 @@ export async function writeSyntheticContent(dir: string, count: number, projectR
   await mkdir(path.join(dir, 'guides'), { recursive: true });
   await mkdir(path.join(dir, 'trees'), { recursive: true });
   for (let i = 0; i < count; i++)
-    await writeFile(path.join(dir, 'runbooks', `${syntheticId(i).toLowerCase()}.mdx`), syntheticRunbook(i, count));
+    await writeFile(path.join(dir, 'runbooks', `${syntheticId(i).toLowerCase()}.md`), syntheticRunbook(i, count));
   for (const service of SERVICES) {
     await writeFile(
-      path.join(dir, 'guides', `guide-${service}.mdx`),
+      path.join(dir, 'guides', `guide-${service}.md`),
       `---\ntitle: ${service} troubleshooting\nsummary: Synthetic guide for ${service}.\nservice: ${service}\nsource: { file: synthetic.md, title: Synthetic }\n---\n\nThe ${service} guide.\n`,
     );
   }

@@ -1,25 +1,33 @@
 /**
- * The small page behind every alert-link spelling of an ID or alias (/K8S-002, /k8s002, /GitClusterDrift):
- * it sends the reader on to the runbook's canonical URL keeping the query string (variables) and the
- * hash (the step). Written straight to the output by the build, not rendered by Astro: there are several
- * per runbook, and rendering thousands of them through Astro cost more build time than all the
- * runbooks. Spellings without a page are resolved by the 404 page. Each page carries the site's
- * Content-Security-Policy; its one script is allowed by its hash. Node only.
+ * The small pages behind alert links, written straight to the output by the build, not rendered by
+ * Astro (there are several per runbook and per alert, and rendering thousands of them through Astro
+ * cost more build time than all the runbooks): /K8S-002, /k8s002, /GitClusterDrift for every
+ * spelling of IDs and aliases, from runbooks.json; /KubePodCrashLooping (as written, lower and upper
+ * case) and kube-prometheus's /runbooks/<component>/<alertname> for every upstream alert, from
+ * alerts.json. Each sends the reader on to where it leads, keeping the query string (variables) and
+ * the hash (the step); spellings without a page are resolved by the 404 page. Each page carries the
+ * site's Content-Security-Policy; its one script is allowed by its hash. Node only.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { summaryOf, type ManifestEntry } from '../catalog/listing.ts';
-import type { RedirectTarget } from '../catalog/redirect-pages.ts';
+import { alertLinkSummary, type AlertEntry } from '../catalog/alerts.ts';
+import { summaryOf, type ManifestEntry, type RunbookSummary } from '../catalog/listing.ts';
+import type { RedirectSummary, RedirectTarget } from '../catalog/redirect-pages.ts';
 import { linkSpellings } from '../domain/ids.ts';
+import { routes } from '../domain/routes.ts';
 import { CSP_META, FORWARD_SCRIPT } from '../security/csp.ts';
 import { escapeHtml } from '../text/html.ts';
 
-export function redirectPageHtml(target: RedirectTarget): string {
-  const url = escapeHtml(target.url);
-  const label = escapeHtml(`${target.id}: ${target.title}`);
-  const summaryMeta = escapeHtml(JSON.stringify(summaryOf(target)));
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP_META}"><link rel="canonical" href="${url}"><script>${FORWARD_SCRIPT}</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="runbook" content="${summaryMeta}"><title>${label}</title></head><body><p>Runbook <a href="${url}">${label}</a></p></body></html>\n`;
+/** The one forwarding page, for IDs, aliases and alert names alike: to `target`, keeping query and hash. */
+export function forwardingPageHtml(target: string, kind: string, title: string, summary: RedirectSummary): string {
+  const url = escapeHtml(target);
+  const label = escapeHtml(title);
+  const summaryMeta = escapeHtml(JSON.stringify(summary));
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP_META}"><link rel="canonical" href="${url}"><script>${FORWARD_SCRIPT}</script><noscript><meta http-equiv="refresh" content="0; url=${url}"></noscript><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="runbook" content="${summaryMeta}"><title>${label}</title></head><body><p>${escapeHtml(kind)} <a href="${url}">${label}</a></p></body></html>\n`;
 }
+
+export const redirectPageHtml = (target: RedirectTarget): string =>
+  forwardingPageHtml(target.url, 'Runbook', `${target.id}: ${target.title}`, summaryOf(target));
 
 /** Every page to write: one per spelling of every ID and alias, as a path in the output folder. */
 export function redirectPages(targets: readonly RedirectTarget[]): { path: string; html: string }[] {
@@ -31,13 +39,26 @@ export function redirectPages(targets: readonly RedirectTarget[]): { path: strin
   });
 }
 
-/** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
-export async function writeRedirectPages(siteDir: string): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as ManifestEntry[];
-  // With SITE_URL set the manifest holds full URLs; the pages redirect within the site.
-  const targets = manifest.map((m) => ({ ...m, url: m.url.startsWith('http') ? new URL(m.url).pathname : m.url }));
-  const pages = redirectPages(targets);
-  // Thousands of tiny files: written a batch at a time, so the file system works in parallel.
+/** Every alert's pages: its name's spellings and kube-prometheus's path, each forwarding to where it lands. */
+export function alertRedirectPages(
+  entries: readonly AlertEntry[],
+  runbooksById: ReadonlyMap<string, RunbookSummary>,
+): { path: string; html: string }[] {
+  return entries.flatMap((entry) => {
+    const summary = alertLinkSummary(entry, runbooksById);
+    const only = summary.lands === 'runbook' ? summary.runbooks[0] : undefined;
+    const html = only
+      ? forwardingPageHtml(entry.url, `Alert ${entry.name}: runbook`, `${only.id}: ${only.title}`, summary)
+      : forwardingPageHtml(entry.url, 'Alert', `${entry.name}: ${summary.title}`, summary);
+    return [
+      ...linkSpellings(entry.name).map((spelling) => ({ path: `${spelling}/index.html`, html })),
+      { path: `${routes.alertRunbookUrl(entry.component, entry.name)}index.html`, html },
+    ];
+  });
+}
+
+/** Thousands of tiny files: written a batch at a time, so the file system works in parallel. */
+async function writePages(siteDir: string, pages: readonly { path: string; html: string }[]): Promise<number> {
   for (let i = 0; i < pages.length; i += 64) {
     await Promise.all(
       pages.slice(i, i + 64).map(async (page) => {
@@ -48,4 +69,24 @@ export async function writeRedirectPages(siteDir: string): Promise<number> {
     );
   }
   return pages.length;
+}
+
+/** The built manifest's runbooks; with SITE_URL set it holds full URLs, and the pages redirect within the site. */
+async function builtRunbooks(siteDir: string): Promise<ManifestEntry[]> {
+  const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as ManifestEntry[];
+  return manifest.map((m) => ({ ...m, url: m.url.startsWith('http') ? new URL(m.url).pathname : m.url }));
+}
+
+/** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
+export async function writeRedirectPages(siteDir: string): Promise<number> {
+  return writePages(siteDir, redirectPages(await builtRunbooks(siteDir)));
+}
+
+/** /KubePodCrashLooping, /kubepodcrashlooping, /runbooks/kubernetes/kubepodcrashlooping, …, from alerts.json. */
+export async function writeAlertLinkPages(siteDir: string): Promise<number> {
+  const alerts = JSON.parse(
+    await readFile(path.join(siteDir, 'alerts.json'), 'utf8').catch(() => '[]'),
+  ) as AlertEntry[];
+  const runbooks = new Map<string, RunbookSummary>((await builtRunbooks(siteDir)).map((r) => [r.id, summaryOf(r)]));
+  return writePages(siteDir, alertRedirectPages(alerts, runbooks));
 }

@@ -5,9 +5,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkContentSources, type SourceFile } from '../checks/content.ts';
+import { checkContentSources, type AlertSources, type SourceFile } from '../checks/content.ts';
 import { checkRunbookFile } from '../checks/frontmatter.ts';
+import { pageVariables } from '../commands/page-variables.ts';
+import { loadCommandReader } from '../commands/reader.ts';
 import { idSlug } from '../domain/ids.ts';
+import { isMdxFile } from '../markdown/parse.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
 import { contentDir, projectRoot } from './project.ts';
@@ -29,6 +32,7 @@ const BUILD_WRITES = [
   '404.html',
   'runbooks.json',
   'commands.json',
+  'search-terms.json',
   '_headers',
   'README.txt',
   'serve.mjs',
@@ -48,8 +52,18 @@ export async function reservedSegments(): Promise<string[]> {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The file of content/alerts/ that maps alerts onto runbooks; every other .yaml there is a list of alerts. */
+export const ALERT_MAPPING_FILE = 'runbooks.yaml';
+
+/** content/alerts/: the lists of upstream alerts and the reviewed mapping (both optional). */
+export async function readAlertSources(dir = contentDir()) {
+  const { sources, problems } = await readSources(path.join(dir, 'alerts'), /\.ya?ml$/);
+  const mapping = sources.find((f) => path.basename(f.path) === ALERT_MAPPING_FILE);
+  return { catalogs: sources.filter((f) => f !== mapping), ...(mapping ? { mapping } : {}), problems };
+}
+
 /** Reads the files, refusing those that are not UTF-8 (with where the first bad byte is). */
-async function readSources(
+export async function readSources(
   dir: string,
   pattern = /\.mdx?$/,
 ): Promise<{ sources: SourceFile[]; problems: Diagnostic[] }> {
@@ -84,34 +98,53 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
 }
 
 /** The documented allowance: a runbook may import the project's own components (src/components/). */
-function importsOwnComponent(file: string, source: string): boolean {
+export function importsOwnComponent(file: string, source: string): boolean {
   const resolved = path.resolve(path.dirname(path.resolve(process.cwd(), file)), source);
   return source.startsWith('.') && resolved.startsWith(path.join(projectRoot, 'src/components') + path.sep);
 }
 
-export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
+export interface ContentFiles {
+  runbooks: SourceFile[];
+  guides: SourceFile[];
+  trees: SourceFile[];
+  alerts: AlertSources;
+  /** What stops a check before it starts: files that are not UTF-8, no runbooks at all. */
+  problems: Diagnostic[];
+}
+
+/** Reads a content folder's runbooks, guides, decision trees and alert files. */
+export async function readContent(dir = contentDir()): Promise<ContentFiles> {
   const runbooks = await readSources(path.join(dir, 'runbooks'));
   const guides = await readSources(path.join(dir, 'guides'));
   const trees = await readSources(path.join(dir, 'trees'), /\.ya?ml$/);
-  const encoding = [...runbooks.problems, ...guides.problems, ...trees.problems];
-  if (encoding.length > 0) return encoding;
-  if (runbooks.sources.length === 0) {
-    return [
-      {
-        file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
-        line: 0,
-        column: 0,
-        severity: 'error',
-        rule: 'content/empty',
-        message: 'no runbooks found (*.md or *.mdx)',
-        hint: 'add runbooks under content/runbooks/, or point RUNBOOKS_CONTENT_DIR at your content folder',
-      },
-    ];
+  const { problems: alertEncoding, ...alerts } = await readAlertSources(dir);
+  const problems = [...runbooks.problems, ...guides.problems, ...trees.problems, ...alertEncoding];
+  if (problems.length === 0 && runbooks.sources.length === 0) {
+    problems.push({
+      file: path.relative(process.cwd(), path.join(dir, 'runbooks')) || '.',
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule: 'content/empty',
+      message: 'no runbooks found (*.md or *.mdx)',
+      hint: 'add runbooks under content/runbooks/, or point RUNBOOKS_CONTENT_DIR at your content folder',
+    });
   }
-  return checkContentSources(
-    { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources },
-    { reservedSegments: await reservedSegments(), allowImport: importsOwnComponent },
-  );
+  return { runbooks: runbooks.sources, guides: guides.sources, trees: trees.sources, alerts, problems };
+}
+
+export async function checkContent(dir = contentDir()): Promise<Diagnostic[]> {
+  const content = await readContent(dir);
+  if (content.problems.length > 0) return content.problems;
+  // A runbook's variables come from its command blocks, read as its page reads them: only needed
+  // to check the labels the alert mapping maps onto them.
+  const reader = content.alerts.mapping ? await loadCommandReader() : undefined;
+  return checkContentSources(content, {
+    reservedSegments: await reservedSegments(),
+    allowImport: importsOwnComponent,
+    variablesOf: (runbook) =>
+      reader ? pageVariables(runbook.text, isMdxFile(runbook.path), reader).map((v) => v.key) : [],
+  });
 }
 
 /** Prints diagnostics like a compiler; true when none is an error. */

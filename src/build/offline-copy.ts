@@ -5,12 +5,14 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { offlineDocs, parseFragment } from '../offline/search-index.ts';
+import { offlineDocs } from '../offline/search-index.ts';
+import { routes } from '../domain/routes.ts';
+import { readFragments } from './search-index.ts';
 import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
 import { createArchive, type ArchiveEntry } from '../offline/archive.ts';
+import type { AlertEntry } from '../catalog/alerts.ts';
 import type { ManifestEntry } from '../catalog/listing.ts';
 import { escapeHtml } from '../text/html.ts';
 import { projectRoot } from './project.ts';
@@ -32,18 +34,25 @@ async function siteFiles(siteDir: string): Promise<string[]> {
   );
 }
 
-/** Builds the offline copy of a built site and writes it as a zip; returns the archive's path. */
-export async function writeOfflineBundle(
-  siteDir: string,
-  version: BuildVersion,
-  outDir = path.join(siteDir, DOWNLOADS),
-  base = '/',
-): Promise<{ file: string; bytes: number; files: number }> {
+/** The site's pages made offline pages, ready for the search index and the archive. */
+export interface OfflinePages {
+  name: string;
+  base: string;
+  entries: ArchiveEntry[];
+  /** The site's files the pages were made from. */
+  files: Set<string>;
+}
+
+/**
+ * The first half of the offline copy: every file of the built site (its pages made to work from disk).
+ * It needs nothing of the search index, so the build runs it while Pagefind indexes the site.
+ */
+export async function offlinePages(siteDir: string, version: BuildVersion, base = '/'): Promise<OfflinePages> {
   const name = bundleName(version);
-  const files = await siteFiles(siteDir);
+  // The search step may be writing its files now (Pagefind's folder, the word statistics): they join
+  // in the second half.
+  const files = (await siteFiles(siteDir)).filter((f) => !f.startsWith('pagefind/') && f !== routes.searchTerms());
   const fileSet = new Set(files);
-  const toFile = (sitePath: string) =>
-    relativeUrl(base + sitePath, { pagePath: 'index.html', files: fileSet, base }).replace(/^\.\//, '');
   const entries: ArchiveEntry[] = [];
   const add = (file: string, data: string | Uint8Array) =>
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
@@ -62,6 +71,28 @@ export async function writeOfflineBundle(
       add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
     });
   }
+  return { name, base, entries, files: fileSet };
+}
+
+/** The second half: Pagefind's files and the offline search index, the scripts and the launchers, zipped. */
+export async function writeOfflineBundle(
+  siteDir: string,
+  version: BuildVersion,
+  pages: OfflinePages,
+  outDir = path.join(siteDir, DOWNLOADS),
+): Promise<{ file: string; bytes: number; files: number }> {
+  const { name, base } = pages;
+  const entries = [...pages.entries];
+  const add = (file: string, data: string | Uint8Array) =>
+    entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
+  const known = new Set(pages.files);
+  for (const file of await siteFiles(siteDir)) {
+    if (known.has(file)) continue;
+    known.add(file);
+    add(file, await readFile(path.join(siteDir, file)));
+  }
+  const toFile = (sitePath: string) =>
+    relativeUrl(base + sitePath, { pagePath: 'index.html', files: known, base }).replace(/^\.\//, '');
 
   // Data the pages would fetch, as classic scripts that set globals (fetch() is blocked on file://).
   const manifest = JSON.parse(await readFile(path.join(siteDir, 'runbooks.json'), 'utf8')) as (ManifestEntry & {
@@ -72,17 +103,17 @@ export async function writeOfflineBundle(
     url: toFile(m.url.startsWith(base) ? m.url.slice(base.length) : m.url),
   }));
   add('offline/manifest.js', `window.__RUNBOOKS_MANIFEST__=${JSON.stringify(offlineManifest)};\n`);
-  const fragmentDir = path.join(siteDir, 'pagefind/fragment');
-  const fragments = await Promise.all(
-    (await readdir(fragmentDir))
-      .sort()
-      .map(async (f) => parseFragment(gunzipSync(await readFile(path.join(fragmentDir, f))))),
-  );
-  const symptoms = new Map(manifest.map((m) => [m.id, m.symptoms ?? []]));
-  add(
-    'offline/search-index.js',
-    `window.__RUNBOOKS_SEARCH__=${JSON.stringify(offlineDocs(fragments, symptoms, base, toFile))};\n`,
-  );
+  const sitePath = (url: string) => toFile(url.startsWith(base) ? url.slice(base.length) : url);
+  const alerts = JSON.parse(
+    await readFile(path.join(siteDir, 'alerts.json'), 'utf8').catch(() => '[]'),
+  ) as AlertEntry[];
+  const offlineAlerts = alerts.map((a) => ({ ...a, url: sitePath(a.url), page: sitePath(a.page) }));
+  add('offline/alerts.js', `window.__RUNBOOKS_ALERTS__=${JSON.stringify(offlineAlerts)};\n`);
+  // Search from disk: the same records and word statistics the site's search ranks with.
+  const docs = offlineDocs(await readFragments(siteDir), base, toFile);
+  const terms = await readFile(path.join(siteDir, routes.searchTerms()), 'utf8');
+  add('offline/search-index.js', `window.__RUNBOOKS_SEARCH__=${JSON.stringify(docs)};\n`);
+  add('offline/search-terms.js', `window.__RUNBOOKS_SEARCH_TERMS__=${terms.trim()};\n`);
 
   // The page scripts as one classic script: the same entry point as the site's module.
   const script = await esbuild({

@@ -15,16 +15,16 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
 import { headersFile } from '../security/csp.ts';
-import { writeRedirectPages } from './alert-link-pages.ts';
+import { writeAlertLinkPages, writeRedirectPages } from './alert-link-pages.ts';
 import { dropStaleContentStore } from './content-cache.ts';
-import { checkContent, report, runbookFilesBySlug } from './content-files.ts';
-import { writeOfflineBundle } from './offline-copy.ts';
+import { report, runbookFilesBySlug } from './content-files.ts';
+import { runContentPass } from './content-pass.ts';
+import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
 import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
 import { contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { buildVersion } from './version.ts';
-import { validatePaths } from '../validator/files.ts';
 
 /** Runs a command with its output shown as it comes; returns its status and the end of its output. */
 function run(command: string, args: string[], env: Record<string, string>): Promise<{ status: number; tail: string }> {
@@ -109,8 +109,13 @@ export async function buildSite(): Promise<number> {
 }
 
 async function buildLocked(outDir: string, building: (dir: string) => void): Promise<number> {
-  if (!report(await timed('content check', checkContent), 'content check')) return 1;
-  const validation = await timed('kubectl validator', () => validatePaths([contentDir()], contentDir()));
+  // One parse of every page for the content check, the validator and its HTML, in parallel and kept
+  // by content hash (content-pass.ts): a rebuild works only on what changed.
+  const pass = await timed('content pass', () =>
+    runContentPass(contentDir(), path.join(buildCacheDir(outDir), 'content')),
+  );
+  if (!report(pass.content, 'content check')) return 1;
+  const { validation } = pass;
   const warnings = validation.diagnostics.filter((d) => d.severity === 'warning');
   if (
     !report(
@@ -120,9 +125,8 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   )
     return 1;
   for (const w of warnings) console.warn(formatDiagnostic(w));
-  console.log(
-    `kubectl validator: ${validation.commands} commands checked in ${validation.seconds.toFixed(2)}s, ${warnings.length} warning(s)`,
-  );
+  console.log(`content pass: ${pass.worked} page(s) checked and rendered, ${pass.reused} kept from an earlier build`);
+  console.log(`kubectl validator: ${validation.commands} commands checked, ${warnings.length} warning(s)`);
 
   const stagingDir = await newBuildDir(outDir);
   building(stagingDir);
@@ -139,6 +143,8 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
       // Astro's cache (its content store among others) belongs to this output, which only this build
       // writes now: builds into other folders, running at the same time, must not share one.
       RUNBOOKS_ASTRO_CACHE: buildCacheDir(outDir),
+      // The pages' HTML, as the content pass rendered it (src/site/rendered.ts).
+      RUNBOOKS_PAGES_MANIFEST: pass.pagesManifest,
     }),
   );
   if (astro.status !== 0) {
@@ -156,11 +162,16 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
     console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
-    const search = await timed('search index', () => buildSearchIndex(stagingDir));
-    console.log(`search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)`);
-    const bundle = await timed('offline copy', () =>
-      writeOfflineBundle(stagingDir, version, undefined, process.env['BASE_PATH'] || '/'),
+    const alertPages = await timed('alert link pages', () => writeAlertLinkPages(stagingDir));
+    console.log(`alert links: ${alertPages} forwarding pages for the upstream alerts (both URL shapes)`);
+    // Pagefind indexes in a process of its own while this one makes the pages of the offline copy.
+    const [search, offline] = await timed('search index and offline pages', () =>
+      Promise.all([buildSearchIndex(stagingDir), offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/')]),
     );
+    console.log(
+      `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
+    );
+    const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, offline));
     console.log(
       `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,
     );

@@ -1,12 +1,20 @@
 /**
  * Builds the Pagefind index of a built site into <site>/pagefind/ (the JS API stays at
- * /pagefind/pagefind.js, where other tools read it). Only pages marked data-pagefind-body are indexed:
- * runbooks, guides and decision trees.
+ * /pagefind/pagefind.js, where other tools read it), then, from Pagefind's own records of the pages,
+ * the word statistics the ranking weighs words by (search-terms.json), so the site and the offline
+ * copy rank with the same numbers. Only pages marked data-pagefind-body are indexed: runbooks, guides
+ * and decision trees.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { routes } from '../domain/routes.ts';
+import { parseFragment, type PagefindFragment } from '../offline/search-index.ts';
+import { termStats } from '../search/rank.ts';
+import { searchDocOf } from '../search/records.ts';
 
-export async function buildSearchIndex(siteDir: string): Promise<{ pages: number }> {
+export async function buildSearchIndex(siteDir: string): Promise<{ pages: number; words: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -14,12 +22,18 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
     if (added.errors.length > 0) throw new Error(`pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
-    // addDirectory counts every page it read; the entry file counts the pages actually indexed.
-    const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    return { pages: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
   } finally {
     await pagefind.close();
   }
+  const stats = termStats((await readFragments(siteDir)).map((f) => searchDocOf(f)));
+  await writeFile(path.join(siteDir, routes.searchTerms()), `${JSON.stringify(stats)}\n`);
+  return { pages: stats.docs, words: Object.keys(stats.df).length };
+}
+
+/** Pagefind's record of every indexed page (its fragment files), in file order. */
+export async function readFragments(siteDir: string): Promise<PagefindFragment[]> {
+  const dir = path.join(siteDir, 'pagefind/fragment');
+  return Promise.all(
+    (await readdir(dir)).sort().map(async (f) => parseFragment(gunzipSync(await readFile(path.join(dir, f))))),
+  );
 }

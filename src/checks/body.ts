@@ -14,7 +14,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { codeBlocksOf } from '../markdown/code-blocks.ts';
 import { headingsOf } from '../markdown/headings.ts';
-import { parseMarkdown } from '../markdown/parse.ts';
+import { parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 export interface BodyLink {
@@ -46,7 +46,8 @@ interface JsxAttribute {
   value?: unknown;
 }
 
-export function readBody(file: string, source: string, options: BodyOptions): BodyFacts {
+/** Reads a body; `parsed` is its parse when the caller has it already (the build parses each file once). */
+export function readBody(file: string, source: string, options: BodyOptions, parsed?: ParsedMarkdown): BodyFacts {
   const diagnostics: Diagnostic[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
     line: node.position?.start.line ?? 1,
@@ -55,7 +56,7 @@ export function readBody(file: string, source: string, options: BodyOptions): Bo
   const refuse = (position: { line: number; column: number }, rule: string, message: string, hint: string) =>
     diagnostics.push({ file, ...position, severity: 'error', rule, message, hint });
 
-  const { tree, mdxError } = parseMarkdown(source, { mdx: options.mdx });
+  const { tree, mdxError } = parsed ?? parseMarkdown(source, { mdx: options.mdx });
   if (mdxError) {
     refuse(
       mdxError,

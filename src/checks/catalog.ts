@@ -2,7 +2,10 @@
  * What one file's schema can't see: checks across all runbooks. IDs and aliases must be unique when
  * compared the way alert links are resolved (ignoring case and punctuation), `related` must name
  * runbooks that exist, source.guide must name a guide page, and no ID may shadow a page of the site
- * (its redirect page lives at /<id>/).
+ * (its redirect page lives at /<id>/). Upstream alerts have links of their own: no ID or alias may be
+ * an alert's name (/KubePodCrashLooping belongs to the alert: map it in content/alerts/runbooks.yaml),
+ * and no ID may be a component of the alerts' runbook URLs (/runbooks/kubernetes/… is theirs, and
+ * /runbooks/<id>/ is the runbook's canonical URL).
  */
 import type { Diagnostic } from './diagnostics.ts';
 import { idKey, linkSpellings } from '../domain/ids.ts';
@@ -18,16 +21,27 @@ export interface CatalogEntry {
   locate(path: FieldPath): Position;
 }
 
+/** What the upstream alerts claim of the site's URLs. */
+export interface AlertClaims {
+  /** Alert names: /<AlertName> in any case. */
+  names: readonly string[];
+  /** Components of their runbook URLs: /runbooks/<component>/<alert name>. */
+  components: readonly string[];
+}
+
 export function checkCatalog(
   entries: readonly CatalogEntry[],
   reservedSegments: readonly string[],
   guideIds: readonly string[],
   /** IDs of runbooks whose own frontmatter is invalid: they exist, their file gets the error. */
   brokenIds: readonly string[] = [],
+  alerts: AlertClaims = { names: [], components: [] },
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const firstClaim = new Map<string, { entry: CatalogEntry; spelling: string; path: FieldPath }>();
   const reserved = new Set(reservedSegments.map((s) => s.toLowerCase()));
+  const alertNames = new Map(alerts.names.map((name) => [idKey(name), name]));
+  const components = new Set(alerts.components.map((c) => c.toLowerCase()));
 
   for (const entry of entries) {
     const spellings: { spelling: string; path: FieldPath }[] = [
@@ -49,6 +63,27 @@ export function checkCatalog(
         });
       } else {
         firstClaim.set(key, { entry, spelling, path });
+      }
+      const alert = alertNames.get(key);
+      if (alert) {
+        diagnostics.push({
+          file: entry.file,
+          ...entry.locate(path),
+          severity: 'error',
+          rule: 'catalog/alert-name',
+          message: `"${spelling}" is the name of the upstream alert ${alert}, whose link /${alert} is the alert's`,
+          hint: `to send ${alert} here, list this runbook under ${alert} in content/alerts/runbooks.yaml; give the runbook another ${path[0] === 'id' ? 'ID' : 'alias'}`,
+        });
+      }
+      if (path[0] === 'id' && components.has(spelling.toLowerCase())) {
+        diagnostics.push({
+          file: entry.file,
+          ...entry.locate(path),
+          severity: 'error',
+          rule: 'catalog/reserved-id',
+          message: `"${spelling}" would make /runbooks/${spelling.toLowerCase()}/ a runbook, but that path holds the ${spelling.toLowerCase()} alerts' links (/runbooks/${spelling.toLowerCase()}/<alert name>)`,
+          hint: `choose an ID other than the alert components ${[...components].sort().join(', ')}`,
+        });
       }
       const clash = linkSpellings(spelling).find((s) => reserved.has(s.toLowerCase()));
       if (clash) {

@@ -53,14 +53,31 @@ function sitePages(targets: LinkTargets): Map<string, Page> {
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function checkContentLinks(
+export type LinkCheck = (file: string, links: readonly BodyLink[], ownAnchors: ReadonlySet<string>) => Diagnostic[];
+
+/** A checker for the links of any page of the site, built once for all of them. */
+export function linkChecker(targets: LinkTargets): LinkCheck {
+  const pages = sitePages(targets);
+  const byKey = new Map(targets.runbooks.flatMap((r) => [r.id, ...r.aliases].map((s) => [idKey(s), r] as const)));
+  const suggestible = targets.runbooks.map((r) => ({ ...r, url: '' }));
+  return (file, links, ownAnchors) => checkLinks(file, links, ownAnchors, pages, byKey, suggestible);
+}
+
+export const checkContentLinks = (
   file: string,
   links: readonly BodyLink[],
   ownAnchors: ReadonlySet<string>,
   targets: LinkTargets,
+) => linkChecker(targets)(file, links, ownAnchors);
+
+function checkLinks(
+  file: string,
+  links: readonly BodyLink[],
+  ownAnchors: ReadonlySet<string>,
+  pages: ReadonlyMap<string, Page>,
+  byKey: ReadonlyMap<string, LinkTargets['runbooks'][number]>,
+  suggestible: readonly (LinkTargets['runbooks'][number] & { url: string })[],
 ): Diagnostic[] {
-  const pages = sitePages(targets);
-  const byKey = new Map(targets.runbooks.flatMap((r) => [r.id, ...r.aliases].map((s) => [idKey(s), r] as const)));
   const diagnostics: Diagnostic[] = [];
   const dead = (link: BodyLink, message: string, hint: string) =>
     diagnostics.push({
@@ -105,11 +122,7 @@ export function checkContentLinks(
     if (!page) {
       const guess =
         key.startsWith('runbooks/') || !key.includes('/')
-          ? suggestIds(
-              key.split('/').at(-1) ?? key,
-              [...targets.runbooks].map((r) => ({ ...r, url: '' })),
-              1,
-            )[0]
+          ? suggestIds(key.split('/').at(-1) ?? key, suggestible, 1)[0]
           : undefined;
       dead(
         link,

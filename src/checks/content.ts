@@ -1,16 +1,30 @@
 /**
- * The whole pre-build check of content: each runbook, guide and decision tree against its schema, each
- * body for what a document must not hold (src/checks/body.ts), then the catalog across files, each
- * tree's graph and every internal link. Root causes come first: problems of a file on its own, then
- * those across files; a runbook whose frontmatter is broken still counts as existing, so links to it
- * are not reported as well. Pure: the caller reads the files (src/build/content-files.ts, tests).
+ * The whole pre-build check of content, in two stages so the build can run the first in parallel and
+ * keep its results by content hash:
+ *   1. each runbook and guide on its own (checkPageFile): frontmatter against its schema, the body for
+ *      what a document must not hold (src/checks/body.ts), and what the second stage needs, as plain data;
+ *   2. across files (checkAcrossFiles): the catalog (unique IDs, related, guides), each decision tree's
+ *      graph, every internal link and the alert mapping (content/alerts/).
+ * Root causes come first: problems of a file on its own, then those across files; a runbook whose
+ * frontmatter is broken still counts as existing, so links to it are not reported as well. Pure: the
+ * caller reads the files (src/build/, tests).
  */
-import { isMdxFile } from '../markdown/parse.ts';
-import { readBody, type BodyFacts } from './body.ts';
-import { checkCatalog } from './catalog.ts';
-import { checkContentLinks, type LinkTargets } from './content-links.ts';
+import { isMdxFile, type ParsedMarkdown } from '../markdown/parse.ts';
+import type { Guide, Runbook } from '../schemas/runbook.ts';
+import { alertClaims, checkAlertData } from './alerts.ts';
+import { readBody, type BodyLink } from './body.ts';
+import { checkCatalog, type CatalogEntry } from './catalog.ts';
+import { linkChecker, type LinkTargets } from './content-links.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { checkGuideFile, checkRunbookFile, checkTreeFile } from './frontmatter.ts';
+import {
+  checkAlertCatalogFile,
+  checkAlertMappingFile,
+  checkGuideFile,
+  checkRunbookFile,
+  checkTreeFile,
+  type FieldPath,
+  type Position,
+} from './frontmatter.ts';
 import { checkTree, treeProblemToDiagnostic } from './tree-graph.ts';
 
 export interface SourceFile {
@@ -23,6 +37,13 @@ export interface ContentSources {
   runbooks: readonly SourceFile[];
   guides: readonly SourceFile[];
   trees?: readonly SourceFile[];
+  /** content/alerts/: lists of upstream alerts, and the reviewed mapping onto runbooks. */
+  alerts?: AlertSources;
+}
+
+export interface AlertSources {
+  catalogs: readonly SourceFile[];
+  mapping?: SourceFile;
 }
 
 export interface ContentCheckOptions {
@@ -30,73 +51,150 @@ export interface ContentCheckOptions {
   reservedSegments: readonly string[];
   /** Whether a runbook or guide at `file` may import `source` (the project's own components). */
   allowImport?: (file: string, source: string) => boolean;
+  /** The variable keys of a runbook's page, for the labels the alert mapping maps onto them. */
+  variablesOf?: (runbook: SourceFile) => readonly string[];
 }
 
-/** A guide's ID is its file name: content/guides/shepherd-deployment.mdx is "shepherd-deployment". */
+/** What the first stage found in one runbook or guide: plain data (it crosses threads and caches). */
+export interface PageFacts {
+  file: string;
+  kind: 'runbook' | 'guide';
+  /** Problems of the file on its own. */
+  diagnostics: Diagnostic[];
+  /** The valid frontmatter, when it is. */
+  runbook?: Runbook;
+  guide?: Guide;
+  /** The ID the YAML gives even when the rest is invalid. */
+  rawId?: string;
+  /** Where the fields the cross-file checks point at sit: "id", "aliases.0", "related.1", "source.guide". */
+  positions: Record<string, Position>;
+  anchors: string[];
+  links: BodyLink[];
+  /** A runbook's variable keys, as its page shows them (the alert mapping fills them from labels). */
+  variables: string[];
+}
+
+/** A guide's ID is its file name: content/guides/shepherd-deployment.md is "shepherd-deployment". */
 export function guideIdOf(path: string): string {
   return (path.split(/[\\/]/).at(-1) ?? '').replace(/\.mdx?$/, '');
 }
 
 const treeIdOf = (path: string) => (path.split(/[\\/]/).at(-1) ?? '').replace(/\.ya?ml$/, '');
 
-export function checkContentSources(content: ContentSources, options: ContentCheckOptions): Diagnostic[] {
-  const guides = content.guides.map((f) => checkGuideFile(f.path, f.text));
-  const runbooks = content.runbooks.map((f) => checkRunbookFile(f.path, f.text));
-  const body = (f: SourceFile): BodyFacts =>
-    readBody(f.path, f.text, {
-      mdx: isMdxFile(f.path),
-      allowImport: (source) => options.allowImport?.(f.path, source) ?? false,
-    });
-  const runbookBodies = content.runbooks.map(body);
-  const guideBodies = content.guides.map(body);
+/** Stage 1: one runbook or guide on its own. */
+export function checkPageFile(
+  kind: 'runbook' | 'guide',
+  file: SourceFile,
+  allowImport?: (source: string) => boolean,
+  parsed?: ParsedMarkdown,
+  variables: readonly string[] = [],
+): PageFacts {
+  const checked = kind === 'runbook' ? checkRunbookFile(file.path, file.text) : checkGuideFile(file.path, file.text);
+  const body = readBody(
+    file.path,
+    file.text,
+    { mdx: isMdxFile(file.path), ...(allowImport ? { allowImport } : {}) },
+    parsed,
+  );
+  const positions: Record<string, Position> = {};
+  const runbook = kind === 'runbook' ? (checked.data as Runbook | undefined) : undefined;
+  if (runbook) {
+    const paths: FieldPath[] = [
+      ['id'],
+      ['source', 'guide'],
+      ...runbook.aliases.map((_, i) => ['aliases', i]),
+      ...runbook.related.map((_, i) => ['related', i]),
+    ];
+    for (const path of paths) positions[path.join('.')] = checked.locate(path);
+  }
+  return {
+    file: file.path,
+    kind,
+    diagnostics: [...checked.diagnostics, ...body.diagnostics],
+    ...(runbook ? { runbook } : {}),
+    ...(kind === 'guide' && checked.data ? { guide: checked.data as Guide } : {}),
+    ...(checked.rawId ? { rawId: checked.rawId } : {}),
+    positions,
+    anchors: [...body.anchors],
+    links: body.links,
+    variables: [...variables],
+  };
+}
 
-  const valid = runbooks.flatMap((c) =>
-    c.data
+/** Stage 2: what only the whole content shows, from the first stage's facts and the tree files. */
+export function checkAcrossFiles(
+  pages: readonly PageFacts[],
+  trees: readonly SourceFile[],
+  reservedSegments: readonly string[],
+  alerts?: AlertSources,
+): Diagnostic[] {
+  const runbooks = pages.filter((p) => p.kind === 'runbook');
+  const guides = pages.filter((p) => p.kind === 'guide');
+  const valid: CatalogEntry[] = runbooks.flatMap((p) =>
+    p.runbook
       ? [
           {
-            file: c.file,
-            id: c.data.id,
-            aliases: c.data.aliases,
-            related: c.data.related,
-            guide: c.data.source.guide,
-            locate: c.locate,
+            file: p.file,
+            id: p.runbook.id,
+            aliases: p.runbook.aliases,
+            related: p.runbook.related,
+            guide: p.runbook.source.guide,
+            locate: (path: FieldPath) => p.positions[path.join('.')] ?? { line: 1, column: 1 },
           },
         ]
       : [],
   );
-  const brokenIds = runbooks.flatMap((c) => (!c.data && c.rawId ? [c.rawId] : []));
-  const guideIds = content.guides.map((g) => guideIdOf(g.path));
+  const catalogs = (alerts?.catalogs ?? []).map((f) => checkAlertCatalogFile(f.path, f.text));
+  const mapping = alerts?.mapping ? checkAlertMappingFile(alerts.mapping.path, alerts.mapping.text) : undefined;
+  const alertProblems = checkAlertData(
+    mapping?.data ? { catalogs, mapping } : { catalogs },
+    new Map(runbooks.flatMap((p) => (p.runbook ? [[p.runbook.id, p.variables] as const] : []))),
+  );
+  const brokenIds = runbooks.flatMap((p) => (!p.runbook && p.rawId ? [p.rawId] : []));
+  const guideIds = guides.map((g) => guideIdOf(g.file));
   const runbookIds = [...valid.map((v) => v.id), ...brokenIds];
-  const trees = (content.trees ?? []).map((f) => checkTreeFile(f.path, f.text));
-  const treeProblems = trees.flatMap((t) =>
+  const checkedTrees = trees.map((f) => checkTreeFile(f.path, f.text));
+  const treeProblems = checkedTrees.flatMap((t) =>
     t.data ? checkTree(t.data, runbookIds, guideIds).map(treeProblemToDiagnostic(t.file, t.locate)) : [],
   );
 
   const targets: LinkTargets = {
-    runbooks: runbooks.flatMap((c, i) => {
-      const id = c.data?.id ?? c.rawId;
-      return id ? [{ id, aliases: c.data?.aliases ?? [], anchors: runbookBodies[i]!.anchors }] : [];
+    runbooks: runbooks.flatMap((p) => {
+      const id = p.runbook?.id ?? p.rawId;
+      return id ? [{ id, aliases: p.runbook?.aliases ?? [], anchors: new Set(p.anchors) }] : [];
     }),
-    guides: guideIds.map((id, i) => ({ id, anchors: guideBodies[i]!.anchors })),
-    trees: (content.trees ?? []).map((t) => treeIdOf(t.path)),
-    services: [...new Set(runbooks.flatMap((c) => (c.data ? [c.data.service] : [])))],
+    guides: guides.map((g) => ({ id: guideIdOf(g.file), anchors: new Set(g.anchors) })),
+    trees: trees.map((t) => treeIdOf(t.path)),
+    services: [...new Set(runbooks.flatMap((p) => (p.runbook ? [p.runbook.service] : [])))],
   };
-  const links = [
-    ...content.runbooks.map((f, i) => [f, runbookBodies[i]!] as const),
-    ...content.guides.map((f, i) => [f, guideBodies[i]!] as const),
-  ].flatMap(([f, facts]) => checkContentLinks(f.path, facts.links, facts.anchors, targets));
+  const checkLinks = linkChecker(targets);
+  const links = pages.flatMap((p) => checkLinks(p.file, p.links, new Set(p.anchors)));
 
   const ofFiles = [
-    ...guides.flatMap((c) => c.diagnostics),
-    ...runbooks.flatMap((c) => c.diagnostics),
-    ...trees.flatMap((t) => t.diagnostics),
-    ...runbookBodies.flatMap((b) => b.diagnostics),
-    ...guideBodies.flatMap((b) => b.diagnostics),
+    ...pages.flatMap((p) => p.diagnostics),
+    ...checkedTrees.flatMap((t) => t.diagnostics),
+    ...catalogs.flatMap((c) => c.diagnostics),
+    ...(mapping?.diagnostics ?? []),
   ];
   const acrossFiles = [
-    ...checkCatalog(valid, options.reservedSegments, guideIds, brokenIds),
+    ...checkCatalog(valid, reservedSegments, guideIds, brokenIds, alertClaims(catalogs)),
     ...treeProblems,
     ...links,
+    ...alertProblems,
   ];
   return [...sortDiagnostics(ofFiles), ...sortDiagnostics(acrossFiles)];
+}
+
+/** Both stages over a content folder's files, in one go (the content check script, tests). */
+export function checkContentSources(content: ContentSources, options: ContentCheckOptions): Diagnostic[] {
+  const facts = (kind: 'runbook' | 'guide') => (f: SourceFile) =>
+    checkPageFile(
+      kind,
+      f,
+      options.allowImport ? (source) => options.allowImport!(f.path, source) : undefined,
+      undefined,
+      kind === 'runbook' ? (options.variablesOf?.(f) ?? []) : [],
+    );
+  const pages = [...content.guides.map(facts('guide')), ...content.runbooks.map(facts('runbook'))];
+  return checkAcrossFiles(pages, content.trees ?? [], options.reservedSegments, content.alerts);
 }

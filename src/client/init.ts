@@ -3,6 +3,7 @@
  * module for the site; src/build/offline-copy.ts bundles the same file as one classic script for the offline
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
  */
+import { initAlertPage } from './alert-pages/alert-page.ts';
 import { initCommandBlocks } from './copy/command-blocks.ts';
 import { initRunCommand } from './copy/run-command.ts';
 import { initIdJump } from './ids/jump-box.ts';
@@ -30,4 +31,7 @@ export function initPage(): void {
   for (const tree of document.querySelectorAll<HTMLElement>('[data-tree]')) initTreeStepper(tree);
   const notFound = document.querySelector<HTMLElement>('[data-not-found]');
   if (notFound) void initNotFound(notFound);
+  const alert = document.querySelector<HTMLElement>('[data-alert]');
+  const manifest = document.querySelector<HTMLElement>('[data-search]')?.dataset['manifest'];
+  if (alert && manifest) initAlertPage(alert, manifest);
 }

@@ -4,15 +4,15 @@
  * disk, where fetch() and module scripts are blocked) every page says where the site root is
  * (html[data-site-root], a relative path) and data comes as classic scripts that set a global.
  */
-import { summaryOf, type ManifestEntry } from '../catalog/listing.ts';
-import { idKey, lookUpId } from '../domain/ids.ts';
-import { readRedirectSummary, type RedirectSummary } from '../catalog/redirect-pages.ts';
-import type { OfflineDoc } from '../search/offline-search.ts';
+import type { ManifestEntry } from '../catalog/listing.ts';
+import type { SearchDoc } from '../search/rank.ts';
+import { alertIdTarget, type AlertEntry } from '../catalog/alerts.ts';
 
 declare global {
   interface Window {
     __RUNBOOKS_MANIFEST__?: ManifestEntry[];
-    __RUNBOOKS_SEARCH__?: OfflineDoc[];
+    __RUNBOOKS_ALERTS__?: AlertEntry[];
+    __RUNBOOKS_SEARCH__?: SearchDoc[];
   }
 }
 
@@ -62,24 +62,26 @@ export function loadManifest(url: string): Promise<ManifestEntry[]> {
   return manifest;
 }
 
-/** The offline search index (offline/search-index.js), present in the offline copy only. */
-export function loadOfflineSearchIndex(): Promise<OfflineDoc[]> {
-  return loadClassicScript('offline/search-index.js').then(() => window.__RUNBOOKS_SEARCH__ ?? []);
+let alerts: Promise<AlertEntry[]> | undefined;
+
+/** alerts.json (offline/alerts.js in the offline copy): every upstream alert and where it lands; [] when absent. */
+export function loadAlerts(url: string): Promise<AlertEntry[]> {
+  alerts ??= isOfflineCopy()
+    ? loadClassicScript('offline/alerts.js').then(
+        () => window.__RUNBOOKS_ALERTS__ ?? [],
+        () => [],
+      )
+    : fetch(url).then((response) => (response.ok ? (response.json() as Promise<AlertEntry[]>) : []));
+  return alerts;
 }
 
-/**
- * The runbook an exact ID or alias names, in any spelling, or undefined. On the site: one small request
- * for the redirect page of its compact spelling (/k8s002/), whatever the size of the site. In the
- * offline copy (no fetch() from disk): through the manifest script.
- */
-export async function resolveExactId(query: string, manifestUrl: string): Promise<RedirectSummary | undefined> {
-  const key = idKey(query).toLowerCase();
-  if (!key) return undefined;
-  if (isOfflineCopy()) {
-    const match = lookUpId(query, await loadManifest(manifestUrl)).match;
-    return match ? summaryOf(match) : undefined;
-  }
-  const response = await fetch(resolveSiteUrl(`${key}/`)).catch(() => undefined);
-  if (!response?.ok) return undefined;
-  return readRedirectSummary(await response.text());
+/** Runbooks and alerts as the ID model looks them up: an alert's name leads where its links land. */
+export async function loadLinkTargets(manifestUrl: string, alertsUrl: string) {
+  const [runbooks, alertList] = await Promise.all([loadManifest(manifestUrl), loadAlerts(alertsUrl).catch(() => [])]);
+  return [...runbooks, ...alertList.map(alertIdTarget)];
+}
+
+/** The offline search index (offline/search-index.js), present in the offline copy only. */
+export function loadOfflineSearchIndex(): Promise<SearchDoc[]> {
+  return loadClassicScript('offline/search-index.js').then(() => window.__RUNBOOKS_SEARCH__ ?? []);
 }

@@ -9,8 +9,8 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { defaultTitle, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
-import { loadCommandReader } from './reader.ts';
-import { tokenizeShell, type CodeToken } from './highlight.ts';
+import { loadCommandReader, type CommandReader } from './reader.ts';
+import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
 import type { Safety } from './safety.ts';
 
 /** The code elements' language class; listed in astro.config.mjs so Astro's own Shiki pass skips them. */
@@ -238,16 +238,27 @@ const codeForHighlighting = (block: AnalyzedBlock) =>
     block.placeholders.filter((p) => p.text.startsWith('<')),
   );
 
+/**
+ * The colours of a block's commands and comments (console output stays plain): each command part is
+ * read on its own, so a transcript's output never confuses the parse of the command after it.
+ */
+function tokensOf(block: AnalyzedBlock, reader: CommandReader): CodeToken[] {
+  const masked = codeForHighlighting(block);
+  return block.parts.flatMap((part) =>
+    part.kind === 'output' ? [] : highlightShell(masked.slice(part.start, part.end), reader.parser, part.start),
+  );
+}
+
 /** Shell code (bash, sh, shell, console) as a command block, with the analysis it was rendered from. */
 export async function buildCommandBlock(
   code: string,
   lang: string,
   options: RenderOptions = {},
 ): Promise<{ element: Element; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
-  const block = analyzeBlock(code, lang, await loadCommandReader());
-  const { tokens, blockStyle } = await tokenizeShell(codeForHighlighting(block));
+  const reader = await loadCommandReader();
+  const block = analyzeBlock(code, lang, reader);
   return {
-    element: renderCommandBlock(block, tokens, blockStyle, lang, options),
+    element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang, options),
     placeholders: block.placeholders,
     block,
   };

@@ -17,6 +17,37 @@ export function idKey(spelling: string): string {
   return spelling.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
+/**
+ * The key with zero padding dropped from its numbers: "SHEP-14", "SHEP-014" and "shep014" all give
+ * "SHEP14". People type IDs without the padding; the exact key still decides when both exist.
+ */
+export function looseIdKey(spelling: string): string {
+  return idKey(spelling).replace(/(^|[^0-9])0+(?=[0-9])/g, '$1');
+}
+
+/**
+ * Every key a name is looked up by (exact and loose), to the folder of its forwarding page: the
+ * compact lower-case spelling, which linkSpellings always writes a page for. Keys two names share
+ * loosely (SHEP-14 and SHEP-014 both exist) go to the name whose exact key it is, or to none.
+ */
+export function idKeyTable(names: readonly string[]): Record<string, string> {
+  const table: Record<string, string> = {};
+  const loose = new Map<string, Set<string>>();
+  for (const name of names) {
+    const page = name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+    table[idKey(name)] = page;
+    const key = looseIdKey(name);
+    loose.set(key, (loose.get(key) ?? new Set()).add(page));
+  }
+  for (const [key, pages] of loose) if (!(key in table) && pages.size === 1) table[key] = [...pages][0]!;
+  return table;
+}
+
+/** The forwarding page a spelling names in an ID key table, exactly or without zero padding. */
+export function lookUpIdKey(spelling: string, table: Readonly<Record<string, string>>): string | undefined {
+  return table[idKey(spelling)] ?? table[looseIdKey(spelling)];
+}
+
 /** The canonical URL segment of a runbook: its ID in lower case, hyphens kept ("k8s-002"). */
 export function idSlug(id: string): string {
   return id.toLowerCase();

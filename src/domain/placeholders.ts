@@ -157,7 +157,10 @@ export interface AppliedParameter {
 }
 
 export interface QueryMatch {
-  /** One per variable filled (the last parameter wins when several fill the same one). */
+  /**
+   * One per variable filled (the last parameter wins when several fill the same one); those a
+   * parameter names itself first, then those filled through an alert label's mapping.
+   */
   applied: AppliedParameter[];
   /** Parameters with a value that fill nothing on this page, in URL order. */
   unmatched: { parameter: string; value: string }[];
@@ -166,26 +169,42 @@ export interface QueryMatch {
 /**
  * What a URL query does on a page: `?namespace=prod&pod=api-7c9&cluster=eu`. Parameter names are
  * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are
- * ignored. The page says both lists, so an alert label that fills nothing is seen, not silently lost.
+ * ignored. `labelVariables` says which alert label also fills which other variable of this page
+ * (content/alerts/runbooks.yaml: `pod: pending-pod`); a parameter named for the variable itself wins.
+ * The page says both lists, so an alert label that fills nothing is seen, not silently lost.
  */
-export function matchQuery(search: string, keys: Iterable<string>): QueryMatch {
+export function matchQuery(
+  search: string,
+  keys: Iterable<string>,
+  labelVariables: Readonly<Record<string, string>> = {},
+): QueryMatch {
   const wanted = new Set(keys);
-  const applied = new Map<string, AppliedParameter>();
+  const direct = new Map<string, AppliedParameter>();
+  const viaLabel = new Map<string, AppliedParameter>();
   const unmatched: QueryMatch['unmatched'] = [];
+  const fill = (into: Map<string, AppliedParameter>, applied: AppliedParameter) => {
+    into.delete(applied.key);
+    into.set(applied.key, applied);
+  };
   for (const [parameter, value] of new URLSearchParams(search)) {
     if (value.trim() === '') continue;
     const key = variableKey(parameter);
-    if (!wanted.has(key)) {
-      unmatched.push({ parameter, value });
-      continue;
-    }
-    applied.delete(key);
-    applied.set(key, { parameter, key, value });
+    const mapped = Object.hasOwn(labelVariables, parameter) ? labelVariables[parameter] : undefined;
+    const fillsOwn = wanted.has(key);
+    const fillsMapped = mapped !== undefined && wanted.has(mapped);
+    if (fillsOwn) fill(direct, { parameter, key, value });
+    if (fillsMapped) fill(viaLabel, { parameter, key: mapped, value });
+    if (!fillsOwn && !fillsMapped) unmatched.push({ parameter, value });
   }
-  return { applied: [...applied.values()], unmatched };
+  const mappedOnly = [...viaLabel.values()].filter((a) => !direct.has(a.key));
+  return { applied: [...direct.values(), ...mappedOnly], unmatched };
 }
 
 /** Values for a page's variables from a URL query (see matchQuery). */
-export function valuesFromQuery(search: string, keys: Iterable<string>): Map<string, string> {
-  return new Map(matchQuery(search, keys).applied.map((a) => [a.key, a.value]));
+export function valuesFromQuery(
+  search: string,
+  keys: Iterable<string>,
+  labelVariables: Readonly<Record<string, string>> = {},
+): Map<string, string> {
+  return new Map(matchQuery(search, keys, labelVariables).applied.map((a) => [a.key, a.value]));
 }

@@ -27,4 +27,14 @@ export const routes = {
   tree: (treeId: string) => `trees/${treeId}/`,
   manifest: () => 'runbooks.json',
   commandCatalogue: () => 'commands.json',
+  alerts: () => 'alerts/',
+  /** An alert's own page: the side-by-side page, or its "no runbook yet" page. */
+  alert: (name: string) => `alerts/${name.toLowerCase()}/`,
+  /** kube-prometheus's runbook URL path: <base>/<component>/<alert name in lower case>. */
+  alertRunbookUrl: (component: string, name: string) => `runbooks/${component}/${name.toLowerCase()}/`,
+  alertManifest: () => 'alerts.json',
+  /** Every ID, alias and alert name as its key, to the page of its link: search looks up exact names here. */
+  idKeys: () => 'id-keys.json',
+  /** The word statistics search ranks by (written by the build with the Pagefind index). */
+  searchTerms: () => 'search-terms.json',
 };

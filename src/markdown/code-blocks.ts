@@ -112,6 +112,11 @@ export const isShellBlock = (block: Pick<CodeBlock, 'lang'>) => SHELL_BLOCK_LANG
  */
 export const mayHoldCommands = (block: Pick<CodeBlock, 'lang'>) => block.lang === '' || isShellBlock(block);
 
+/** The blocks a page shows as command blocks: shell blocks, less those marked wrong="…" (shown, never copied). */
+export function commandBlocksOf(tree: Root): CodeBlock[] {
+  return codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
+}
+
 /**
  * Inline `code` spans, with their line and column. Pass the source for the exact column of the code
  * itself: CommonMark drops the backticks and, when the code both starts and ends with a space, one

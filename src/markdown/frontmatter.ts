@@ -15,11 +15,11 @@ export function extractFrontmatter(source: string): Frontmatter | undefined {
 }
 
 /**
- * The source with its frontmatter lines blanked, so a Markdown parser sees only the body and every
- * line keeps its number (as Astro hands MDX its body).
+ * The source with its frontmatter blanked (every character but newlines made a space), so a Markdown
+ * parser sees only the body and every offset, line and column stays what it is in the file.
  */
 export function blankFrontmatter(source: string): string {
   const match = FRONTMATTER.exec(source);
   if (!match) return source;
-  return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
+  return match[0].replace(/[^\n]/g, ' ') + source.slice(match[0].length);
 }

@@ -1,16 +1,13 @@
 /**
- * The offline copy's search index, made from what Pagefind indexed for the site (each page's
- * fragment: URL, text, meta, filters), plus the runbooks' symptoms from the manifest, so the offline
- * search weighs them as the site does.
+ * The offline copy's search data, made from what Pagefind indexed for the site (each page's fragment:
+ * URL, text, meta, headings, filters) with the site's own record-to-page function, so from disk the
+ * ranking (src/search/rank.ts) sees exactly the pages the site's search sees.
  */
-import type { OfflineDoc } from '../search/offline-search.ts';
+import type { PagefindRecord } from '../search/records.ts';
+import { searchDocOf } from '../search/records.ts';
+import type { SearchDoc } from '../search/rank.ts';
 
-export interface PagefindFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
+export type PagefindFragment = PagefindRecord & { filters: Record<string, string[]> };
 
 /** A fragment file is gzip of "pagefind_dcd" followed by JSON; this takes the decompressed bytes. */
 export function parseFragment(decompressed: Uint8Array): PagefindFragment {
@@ -19,27 +16,13 @@ export function parseFragment(decompressed: Uint8Array): PagefindFragment {
   return JSON.parse(json) as PagefindFragment;
 }
 
+/** The pages for the offline copy, their URLs turned into files of the copy (runbooks/k8s-002/index.html). */
 export function offlineDocs(
   fragments: readonly PagefindFragment[],
-  symptomsById: ReadonlyMap<string, readonly string[]>,
   base: string,
   toFile: (sitePath: string) => string,
-): OfflineDoc[] {
+): SearchDoc[] {
   return fragments
-    .map((f) => {
-      const id = f.meta['id'];
-      return {
-        url: toFile(f.url.startsWith(base) ? f.url.slice(base.length) : f.url.replace(/^\//, '')),
-        title: f.meta['title'] ?? f.url,
-        kind: f.meta['kind'] ?? 'page',
-        ...(id ? { id } : {}),
-        ...(f.meta['severity'] ? { severity: f.meta['severity'] } : {}),
-        ...(f.meta['layer'] ? { layer: f.meta['layer'] } : {}),
-        ...(f.meta['summary'] ? { summary: f.meta['summary'] } : {}),
-        filters: f.filters,
-        symptoms: id ? (symptomsById.get(id) ?? []).join('\n') : '',
-        content: f.content,
-      };
-    })
+    .map((f) => searchDocOf(f, toFile(f.url.startsWith(base) ? f.url.slice(base.length) : f.url.replace(/^\//, ''))))
     .sort((a, b) => a.url.localeCompare(b.url));
 }

@@ -15,7 +15,7 @@ import type { VFile } from 'vfile';
 import { copyText } from '../commands/block.ts';
 import { buildCommandBlock } from '../commands/render.ts';
 import { blockSteps } from '../commands/steps.ts';
-import { codeBlocksOf, isShellBlock } from '../markdown/code-blocks.ts';
+import { commandBlocksOf } from '../markdown/code-blocks.ts';
 import { headingAt, headingsOf, headingTrail, type Heading } from '../markdown/headings.ts';
 import { collectVariables, type PlaceholderSpan } from '../domain/placeholders.ts';
 import type { StepEntry } from '../schemas/command-catalogue.ts';
@@ -37,10 +37,12 @@ const isDiagnosis = (trail: readonly Heading[]) => trail.some((h) => /^diagnos/i
 /** The page-wide ID of a command: its block's number and its own, from 1 ("3.2"). */
 const stepId = (block: number, command: number) => `${block + 1}.${command + 1}`;
 
+const isMdx = (file: VFile) => /\.mdx$/i.test(file.path ?? '');
+
 export default function remarkCommandBlocks() {
   return async (tree: Root, file: VFile) => {
     // The same blocks the validator checks (src/markdown/code-blocks.ts), less the marked-wrong ones.
-    const blocks = codeBlocksOf(tree).filter((b) => isShellBlock(b) && !b.meta['wrong']);
+    const blocks = commandBlocksOf(tree);
     if (blocks.length === 0) return;
     const headings = headingsOf(tree);
 
@@ -60,15 +62,18 @@ export default function remarkCommandBlocks() {
         if (!first || isDiagnosis(trail))
           first = { code: copyText(built.block, command), step: stepId(index, 0), trail };
       }
-      // The block goes in as one string of HTML (<Fragment set:html="…" />), not as a tree: MDX would
-      // turn every highlighted token into a JSX call, making each runbook's module about fifteen times
-      // larger and slower to build. The markup is the same.
-      Object.assign(node, {
-        type: 'mdxJsxFlowElement',
-        name: 'Fragment',
-        attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: toHtml(built.element) }],
-        children: [],
-      });
+      // The block goes in as one string of HTML, not as a tree: in Markdown as raw HTML, in MDX as
+      // <Fragment set:html="…" /> (MDX would turn every highlighted token into a JSX call, making each
+      // runbook's module about fifteen times larger and slower to build). The markup is the same.
+      const html = toHtml(built.element);
+      if (isMdx(file)) {
+        Object.assign(node, {
+          type: 'mdxJsxFlowElement',
+          name: 'Fragment',
+          attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
+          children: [],
+        });
+      } else Object.assign(node, { type: 'html', value: html });
     }
 
     const data = file.data as AstroData;

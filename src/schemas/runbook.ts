@@ -21,7 +21,7 @@ export {
 
 /** IDs as alerts carry them: K8S-002, POD001. Upper case so one spelling is canonical. */
 export const ID_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
-/** Aliases are other IDs or alert names (KubePodCrashLooping): URL-safe, no spaces. */
+/** Aliases are other IDs or names of a team's own alerts (GitClusterDrift): URL-safe, no spaces. */
 export const ALIAS_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SERVICE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -24,7 +24,7 @@ import {
 } from '../domain/placeholders.ts';
 import { prepareValue } from '../domain/values.ts';
 import { codeBlocksOf, inlineCodeOf, mayHoldCommands } from '../markdown/code-blocks.ts';
-import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
+import { isMdxFile, parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
 import { factsOfMarkdown, modelWithFacts } from './docs-facts.ts';
 import { typographicCharacters } from '../text/typography.ts';
@@ -228,9 +228,15 @@ function positionIn(code: string, origin: Origin): (offset: number) => { line: n
 }
 
 /** Validates the shell blocks of a Markdown or MDX file: the blocks the page shows (src/markdown/). */
-export function validateMarkdown(file: string, text: string, ctx: ValidatorContext): ValidationResult {
+/** `parsed` is the file's parse when the caller has it already (the build parses each file once). */
+export function validateMarkdown(
+  file: string,
+  text: string,
+  ctx: ValidatorContext,
+  parsed?: ParsedMarkdown,
+): ValidationResult {
   const result: ValidationResult = { diagnostics: [], commands: 0 };
-  const { tree } = parseMarkdown(text, { mdx: isMdxFile(file) });
+  const { tree } = parsed ?? parseMarkdown(text, { mdx: isMdxFile(file) });
   // Custom resources the page defines and plugins it installs hold for its commands.
   const facts = factsOfMarkdown(tree, text);
   if (facts.resources.length > 0 || facts.plugins.size > 0)

@@ -115,6 +115,24 @@ describe('online, with the policy in each page and in the headers', () => {
   });
 });
 
+describe('alert links and alert pages', () => {
+  it('land, show their runbooks or their search matches, and the home box searches in place, with no violation', async () => {
+    const { context, page, violations } = await watched();
+    await page.goto(`${host.url}/KubePodCrashLooping?pod=x#diagnosis`);
+    await page.waitForURL(/\/alerts\/kubepodcrashlooping\/\?pod=x#diagnosis/);
+    await page.goto(`${host.url}/runbooks/kubernetes/kubejobfailed`);
+    await page.waitForURL(/\/alerts\/kubejobfailed\//);
+    await page.waitForFunction(() => document.querySelectorAll('[data-alert-matches] .search-hit').length > 0);
+    await page.goto(`${host.url}/kubeApiDown`); // resolved by the 404 page
+    await page.waitForURL(/\/runbooks\/mks-003\//);
+    await page.goto(`${host.url}/`);
+    await page.fill('#id-jump-input', 'pods keep restarting');
+    await page.waitForFunction(() => document.querySelectorAll('#id-jump-results .search-hit').length > 0);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the offline copy, opened from disk', () => {
   const fileUrl = (relative: string) => pathToFileURL(path.join(copyDir, relative)).href;
 

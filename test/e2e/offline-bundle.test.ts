@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { projectRoot } from '../support/project.ts';
+import { siteUrl } from '../support/site.ts';
 import { readZip } from '../support/zip.ts';
 
 const distDir = path.join(projectRoot, process.env['BUILD_OUT_DIR'] ?? 'dist');
@@ -150,6 +151,60 @@ describe('the offline copy, opened from disk (file://)', () => {
     await page.press('#id-jump-input', 'Enter');
     await page.waitForSelector('[data-runbook-id="SHEP-003"]');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('alert links land from disk too: on the side-by-side page and on the runbook, keeping query and hash', async () => {
+    const { context, page, errors } = await openCopy('index.html');
+    await page.goto(`${fileUrl('KubePodCrashLooping/index.html')}?pod=api-7c9#diagnosis`);
+    await page.waitForSelector('[data-alert="KubePodCrashLooping"]');
+    expect(page.url()).toBe(`${fileUrl('alerts/kubepodcrashlooping/index.html')}?pod=api-7c9#diagnosis`);
+    await page.locator('.compare .runbook-card', { hasText: 'SHEP-003' }).locator('h3 a').click();
+    await page.waitForSelector('[data-runbook-id="SHEP-003"]');
+    expect(page.url()).toBe(`${fileUrl('runbooks/shep-003/index.html')}?pod=api-7c9#diagnosis`);
+    await page.goto(`${fileUrl('runbooks/kubernetes/kubeapidown/index.html')}?x=1`);
+    await page.waitForSelector('[data-runbook-id="MKS-003"]');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('ranks like the site: the same rows and the same verdict for the same queries', async () => {
+    const queries = [
+      'Last State: Terminated Reason: OOMKilled Exit Code: 137',
+      'pods keep restarting',
+      'KubePodCrashLooping',
+      'SHEP-14',
+      'crashloopbakoff',
+      '镜像拉取失败',
+      'kafka consumer lag growing',
+    ];
+    const read = async (page: Page) => {
+      const rows: string[][] = [];
+      for (const query of queries) {
+        await page.fill('#search-input', '');
+        await page.fill('#search-input', query);
+        await page.waitForFunction(
+          (q) => (document.querySelector('#search-results') as HTMLElement).dataset['query'] === q,
+          query,
+        );
+        rows.push([
+          await page.locator('#search-status').getAttribute('data-state').then(String),
+          ...(await page
+            .locator('#search-results .search-hit')
+            .evaluateAll((hits) => hits.map((h) => h.querySelector('a')!.textContent!.slice(0, 40)))),
+        ]);
+      }
+      return rows;
+    };
+    const { context, page } = await openCopy('layer/index.html');
+    await page.keyboard.press('Control+k');
+    const fromDisk = await read(page);
+    const online = await browser.newPage();
+    await online.goto(`${siteUrl()}/layer/`);
+    await online.keyboard.press('Control+k');
+    expect(fromDisk).toEqual(await read(online));
+    expect(fromDisk.map((r) => r[0])).toContain('no-close-match');
+    await online.close();
     await context.close();
   });
 

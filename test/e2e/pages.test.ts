@@ -30,19 +30,6 @@ describe('home page', () => {
     }
   });
 
-  it('suggests the nearest IDs for a spelling that matches none', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${siteUrl()}/`);
-    await page.fill('#id-jump-input', 'K8S-02');
-    await page.press('#id-jump-input', 'Enter');
-    await page.waitForSelector('.jump__result a');
-    expect(await page.locator('.jump__result a').first().textContent()).toBe(
-      'K8S-002 — Git config out of sync with cluster reality',
-    );
-    expect(new URL(page.url()).pathname).toBe('/');
-    await page.close();
-  });
-
   it('groups runbooks by severity, most urgent first, and links every layer', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${siteUrl()}/`);

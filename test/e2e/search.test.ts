@@ -23,11 +23,11 @@ async function search(query: string, on: Page = page): Promise<string[]> {
   await on.fill('#search-input', query);
   // The results list records the query its hits answer: wait for this one's.
   await on.waitForFunction(
-    (q) => (document.querySelector('[data-search-results]') as HTMLElement | null)?.dataset['query'] === q,
-    query,
+    (q) => (document.querySelector('#search-results') as HTMLElement | null)?.dataset['query'] === q,
+    query.trim(),
   );
   return on
-    .locator('.search-hit')
+    .locator('#search-results .search-hit')
     .evaluateAll((hits) =>
       hits.map(
         (h) => h.querySelector('.badge--id')?.textContent ?? h.querySelector('.search-hit__title')?.textContent ?? '',
@@ -48,7 +48,15 @@ describe('opening search', () => {
     expect(requests).toContain('/pagefind/pagefind.js');
     await fresh.keyboard.press('Escape');
     expect(await fresh.locator('[data-search]').isVisible()).toBe(false);
-    await fresh.goto(`${siteUrl()}/`); // the ID box has focus here: "/" types, Ctrl-K opens search
+    await fresh.goto(`${siteUrl()}/`); // the home page's box has focus here: "/" opens search while it is empty
+    await fresh.keyboard.press('/');
+    await fresh.waitForSelector('#search-input:focus');
+    expect(await fresh.inputValue('#id-jump-input')).toBe('');
+    await fresh.keyboard.press('Escape');
+    await fresh.focus('#id-jump-input');
+    await fresh.keyboard.type('0/3');
+    expect(await fresh.inputValue('#id-jump-input')).toBe('0/3'); // once something is typed, "/" is part of it
+    expect(await fresh.locator('[data-search]').isVisible()).toBe(false);
     await fresh.keyboard.press('Control+k');
     await fresh.waitForSelector('#search-input:focus');
     await fresh.close();
@@ -67,16 +75,13 @@ describe('exact IDs and alert names resolve before full-text search', () => {
     ['K8s 002', 'K8S-002'],
     ['POD001', 'POD001'],
     ['pod-001', 'POD001'],
+    // Without the zero padding: the ID model's loose key (src/domain/ids.ts).
     ['shep-3', 'SHEP-003'],
+    ['SHEP-14', 'SHEP-014'],
     ['gitclusterdrift', 'K8S-002'],
     ['DockerHubPullTimeout', 'K8S-001'],
   ])('%s finds %s first, marked as the exact match', async (query, id) => {
     const ids = await search(query);
-    if (query === 'shep-3') {
-      // Not an ID (SHEP-003 is): full text may still rank it, but nothing is called exact.
-      expect(await page.locator('.badge--exact').count()).toBe(0);
-      return;
-    }
     expect(ids[0]).toBe(id);
     expect(await page.locator('.search-hit').first().locator('.badge--exact').count()).toBe(1);
   });
@@ -118,9 +123,9 @@ describe('pasted error lines find their runbook', async () => {
 });
 
 describe('results and filters', () => {
-  it('show the ID, title, severity and layer badges and the summary', async () => {
+  it('show the ID, service, title, severity and layer badges and the summary', async () => {
     await search('CrashLoopBackOff');
-    const first = page.locator('.search-hit').first();
+    const first = page.locator('#search-results .search-hit').first();
     expect(await first.locator('.badge--id').textContent()).toMatch(/^[A-Z]/);
     expect(await first.locator('.search-hit__title').textContent()).toContain('CrashLoopBackOff');
     expect(await first.locator('.badge').count()).toBeGreaterThanOrEqual(3);
@@ -161,6 +166,115 @@ describe('results and filters', () => {
     expect(await own.locator('.search-hit').nth(1).getAttribute('aria-selected')).toBe('true');
     await own.keyboard.press('Enter');
     await own.waitForURL((url) => url.pathname === new URL(second!, siteUrl()).pathname);
+    await own.close();
+  });
+});
+
+describe('alert names, the shorthand and typos', () => {
+  it('puts an alert several runbooks cover first, with its runbooks, and Enter opens the side-by-side page', async () => {
+    const own = await browser.newPage();
+    await own.goto(`${siteUrl()}/layer/`);
+    await own.keyboard.press('Control+k');
+    const ids = await search('kubepodcrashlooping', own);
+    const first = own.locator('#search-results .search-hit').first();
+    expect(await first.locator('.badge--exact').textContent()).toBe('Exact alert');
+    expect(await first.locator('.badge--id').allTextContents()).toEqual([
+      'MKS-007',
+      'POD001',
+      'SHEP-003',
+      'RDEV-001',
+      'APP-002',
+    ]);
+    expect(ids.slice(1, 4)).toEqual(expect.arrayContaining(['MKS-007']));
+    await own.keyboard.press('Enter');
+    await own.waitForURL((url) => url.pathname === '/alerts/kubepodcrashlooping/');
+    await own.close();
+  });
+
+  it('puts the runbook of an alert one runbook covers first, saying which alert', async () => {
+    expect((await search('KubeAPIDown'))[0]).toBe('MKS-003');
+    expect(await page.locator('#search-results .search-hit').first().locator('.badge--alert').textContent()).toBe(
+      'Alert KubeAPIDown',
+    );
+  });
+
+  it.each([
+    ['crashloopbakoff', ['MKS-007', 'POD001', 'SHEP-003']],
+    ['pvc full', ['SHEP-008']],
+    ['Last State: Terminated Reason: OOMKilled Exit Code: 137', ['SHEP-007', 'RDEV-007', 'SHEP-019', 'POD001']],
+    ['The connection to the server 10.0.0.1:6443 was refused - did you specify the right host or port?', ['MKS-003']],
+  ])('%s -> one of %j in the top three', async (query, expected) => {
+    const top = (await search(query)).slice(0, 3);
+    expect(top.some((id) => expected.includes(id))).toBe(true);
+  });
+});
+
+describe('no close match', () => {
+  it('says so, marks the rows as guesses, offers the way on, and Enter opens no guess', async () => {
+    const own = await browser.newPage();
+    await own.goto(`${siteUrl()}/layer/`);
+    await own.keyboard.press('Control+k');
+    const rows = await search('kafka consumer lag growing', own);
+    expect(rows.length).toBeGreaterThan(0);
+    const status = own.locator('#search-status');
+    expect(await status.getAttribute('data-state')).toBe('no-close-match');
+    expect(await status.textContent()).toContain('No close match for “kafka consumer lag growing”');
+    expect(await own.locator('#search-results .search-hit[data-guess] .badge--guess').count()).toBe(rows.length);
+    expect(
+      await status
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ).toEqual(['/triage/', '/layer/']);
+    await own.keyboard.press('Enter');
+    await own.waitForTimeout(500);
+    expect(new URL(own.url()).pathname).toBe('/layer/');
+    // A row the arrows picked is the engineer's choice: Enter opens it.
+    await own.keyboard.press('ArrowDown');
+    const picked = await own.locator('#search-results .search-hit').nth(1).locator('a').getAttribute('href');
+    await own.keyboard.press('Enter');
+    await own.waitForURL((url) => url.pathname === new URL(picked!, siteUrl()).pathname);
+    await own.close();
+  });
+});
+
+describe('what the results show', () => {
+  it('tells two rows of the same title apart by their service badge', async () => {
+    await search('Pods in CrashLoopBackOff');
+    const rows = await page
+      .locator('#search-results .search-hit')
+      .evaluateAll((hits) =>
+        hits.map((h) => [
+          h.querySelector('.search-hit__title')?.textContent,
+          h.querySelector('.badge--service')?.textContent,
+        ]),
+      );
+    const same = rows.filter(([title]) => title === 'Pods in CrashLoopBackOff');
+    expect(same.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(same.map(([, service]) => service)).size).toBe(same.length);
+  });
+
+  it('keeps the spaces around highlighted words', async () => {
+    await search('Insufficient cpu');
+    const excerpts = await page.locator('#search-results .search-hit__excerpt').allTextContents();
+    expect(excerpts.some((e) => /Insufficient cpu/.test(e))).toBe(true);
+    expect(excerpts.join(' ')).not.toMatch(/Insufficientcpu|cpuor|kube-schedulerand/);
+    expect(await page.locator('#search-results .search-hit__excerpt mark').first().textContent()).toMatch(/\S/);
+  });
+
+  it('never requests /<query>/ while typing, so nothing logs a 404', async () => {
+    const own = await browser.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    own.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    own.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await own.goto(`${siteUrl()}/layer/`);
+    await own.keyboard.press('Control+k');
+    await own.keyboard.type('crashloopbackoff pods keep restarting', { delay: 30 });
+    await search('crashloopbackoff pods keep restarting', own);
+    await search('k8s002', own); // an ID does fetch its own forwarding page, which exists
+    expect(requests.filter((p) => /^\/(crash|pods|k8s002\/?$)/i.test(p) && p !== '/k8s002/')).toEqual([]);
+    expect(requests).toContain('/k8s002/');
+    expect(errors).toEqual([]);
     await own.close();
   });
 });

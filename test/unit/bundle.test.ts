@@ -57,21 +57,16 @@ describe('relative links for the offline copy', () => {
 });
 
 describe('offline search index from Pagefind fragments', () => {
-  it('reads a fragment and makes documents with file URLs and symptoms', () => {
+  it('reads a fragment and makes the pages search ranks, with file URLs, symptoms, keywords and headings', () => {
     const raw = gunzipSync(
       gzipSync(
         Buffer.from(
-          'pagefind_dcd{"url":"/runbooks/k8s-002/","content":"Git drift","meta":{"id":"K8S-002","title":"Git drift","kind":"runbook"},"filters":{"service":["klinematrix"]},"anchors":[]}',
+          'pagefind_dcd{"url":"/runbooks/k8s-002/","content":"Git drift","meta":{"id":"K8S-002","title":"Git drift","kind":"runbook","symptoms":"ImagePullBackOff on rollout","keywords":"GitClusterDrift"},"filters":{"service":["klinematrix"]},"anchors":[{"text":"Diagnosis"},{"text":"Resolution"}]}',
         ),
       ),
     );
     const fragment = parseFragment(raw);
-    const docs = offlineDocs(
-      [fragment],
-      new Map([['K8S-002', ['ImagePullBackOff on rollout']]]),
-      '/',
-      (p) => `${p}index.html`,
-    );
+    const docs = offlineDocs([fragment], '/', (p) => `${p}index.html`);
     expect(docs).toEqual([
       {
         url: 'runbooks/k8s-002/index.html',
@@ -80,6 +75,8 @@ describe('offline search index from Pagefind fragments', () => {
         id: 'K8S-002',
         filters: { service: ['klinematrix'] },
         symptoms: 'ImagePullBackOff on rollout',
+        keywords: 'GitClusterDrift',
+        headings: 'Diagnosis · Resolution',
         content: 'Git drift',
       },
     ]);

@@ -64,3 +64,26 @@ describe('checkCatalog', () => {
     expect(problems[0]?.hint).toContain('g, h');
   });
 });
+
+describe('checkCatalog and the upstream alerts', () => {
+  const alerts = { names: ['KubePodCrashLooping', 'KubeNodeNotReady'], components: ['kubernetes', 'node'] };
+  it("refuses an ID or alias that is an alert's name, in any spelling, and says where to map the alert", () => {
+    const problems = checkCatalog(
+      [entry('a.mdx', 'POD001', { aliases: ['kubepodcrashlooping'] }), entry('b.mdx', 'KUBENODENOTREADY')],
+      reserved,
+      ['g'],
+      [],
+      alerts,
+    );
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([
+      'a.mdx:10 catalog/alert-name',
+      'b.mdx:2 catalog/alert-name',
+    ]);
+    expect(problems[0]!.hint).toContain('content/alerts/runbooks.yaml');
+  });
+  it('refuses an ID that is a component of the alert runbook URLs, which /runbooks/<id>/ would shadow', () => {
+    const problems = checkCatalog([entry('a.mdx', 'NODE'), entry('b.mdx', 'NODE-001')], reserved, ['g'], [], alerts);
+    expect(problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['a.mdx catalog/reserved-id']);
+    expect(problems[0]!.message).toContain('/runbooks/node/');
+  });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/commands/block.ts';
+import { highlightShell } from '../../src/commands/highlight.ts';
 import { loadCommandReader, type CommandReader } from '../../src/commands/reader.ts';
 
 let reader: CommandReader;
@@ -338,5 +339,34 @@ describe('where a placeholder is written', () => {
     ["cat <<'EOF'\n<value>\nEOF", 'heredoc-quoted'],
   ])('%s: %s', (code, quote) => {
     expect(analyze(code).placeholders.find((p) => p.text.startsWith('<'))?.quote).toBe(quote);
+  });
+});
+
+describe('highlighting', () => {
+  const colours = (code: string) => {
+    const tokens = highlightShell(code, reader.parser);
+    const kind = (word: string) => {
+      const at = code.indexOf(word);
+      return tokens.find((t) => t.start <= at && t.end > at)?.style['--shiki-light'];
+    };
+    return kind;
+  };
+
+  it('colours commands, arguments, flags, operators and comments from the parse', () => {
+    const kind = colours('kubectl get pods -n prod | grep "Image: $X" # why');
+    expect(kind('kubectl')).toBe(kind('grep'));
+    expect(kind('get')).toBe(kind('pods'));
+    expect(kind('-n')).not.toBe(kind('get'));
+    expect(kind('|')).not.toBe(kind('kubectl'));
+    expect(kind('"Image')).toBe(kind('get'));
+    expect(kind('$X')).not.toBe(kind('"Image'));
+    expect(kind('# why')).not.toBe(kind('get'));
+    expect(new Set([kind('kubectl'), kind('get'), kind('-n'), kind('|'), kind('# why')]).size).toBe(5);
+  });
+
+  it('covers every character once, in order, whatever the code', () => {
+    const code = 'for d in a b; do\n  echo "$d" > out; done <<EOF\nbody\nEOF';
+    const tokens = highlightShell(code, reader.parser);
+    expect(tokens.map((t) => code.slice(t.start, t.end)).join('')).toBe(code);
   });
 });

@@ -102,3 +102,33 @@ describe('idFromPath', () => {
     expect(idFromPath('/%E0%A4%A')).toBe('%E0%A4%A');
   });
 });
+
+describe('IDs without their zero padding, and the key table search looks names up in', () => {
+  it('gives SHEP-14, SHEP-014 and shep014 one loose key', async () => {
+    const { looseIdKey } = await import('../../src/domain/ids.ts');
+    expect(['SHEP-14', 'SHEP-014', 'shep014', 'shep 14'].map(looseIdKey)).toEqual([
+      'SHEP14',
+      'SHEP14',
+      'SHEP14',
+      'SHEP14',
+    ]);
+    expect(looseIdKey('K8S-002')).toBe('K8S2');
+    expect(looseIdKey('POD001')).toBe('POD1');
+  });
+  it('maps exact and loose keys to the folder of the forwarding page, and only names the site has', async () => {
+    const { idKeyTable, lookUpIdKey } = await import('../../src/domain/ids.ts');
+    const table = idKeyTable(['SHEP-014', 'K8S-002', 'GitClusterDrift', 'KubePodCrashLooping']);
+    expect(lookUpIdKey('shep-14', table)).toBe('shep014');
+    expect(lookUpIdKey('k8s 2', table)).toBe('k8s002');
+    expect(lookUpIdKey('kubepodcrashlooping', table)).toBe('kubepodcrashlooping');
+    expect(lookUpIdKey('crashloopbackoff', table)).toBeUndefined();
+    expect(lookUpIdKey('pods keep restarting', table)).toBeUndefined();
+  });
+  it('leaves a loose key that two IDs share to the one it is exact for, or to none', async () => {
+    const { idKeyTable, lookUpIdKey } = await import('../../src/domain/ids.ts');
+    const table = idKeyTable(['APP-14', 'APP-014', 'X-07', 'X-007']);
+    expect(lookUpIdKey('APP-14', table)).toBe('app14');
+    expect(lookUpIdKey('APP-014', table)).toBe('app014');
+    expect(lookUpIdKey('X-7', table)).toBeUndefined();
+  });
+});

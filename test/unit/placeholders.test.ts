@@ -112,6 +112,12 @@ describe('matchQuery', () => {
       { parameter: 'pod_name', key: 'pod', value: 'b' },
     ]);
   });
+  it('counts an alert label that fills only a variable of another name as applied, not as matching nothing', () => {
+    expect(matchQuery('?pod=api-1&cluster=eu', ['pending-pod', 'namespace'], { pod: 'pending-pod' })).toEqual({
+      applied: [{ parameter: 'pod', key: 'pending-pod', value: 'api-1' }],
+      unmatched: [{ parameter: 'cluster', value: 'eu' }],
+    });
+  });
 });
 
 describe('valuesFromQuery', () => {
@@ -127,5 +133,25 @@ describe('valuesFromQuery', () => {
   it('keeps values as plain text, markup included', () => {
     const values = valuesFromQuery(`?pod=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, ['pod']);
     expect(values.get('pod')).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('alert labels filling variables of another name', () => {
+  it('fills the mapped variable too, unless the query names that variable itself', async () => {
+    const { valuesFromQuery } = await import('../../src/domain/placeholders.ts');
+    const keys = ['pod', 'pending-pod', 'namespace'];
+    expect([...valuesFromQuery('?pod=api-1&namespace=prod', keys, { pod: 'pending-pod' })]).toEqual([
+      ['pod', 'api-1'],
+      ['namespace', 'prod'],
+      ['pending-pod', 'api-1'],
+    ]);
+    expect([...valuesFromQuery('?pod=api-1&pending-pod=api-2', keys, { pod: 'pending-pod' })]).toEqual([
+      ['pod', 'api-1'],
+      ['pending-pod', 'api-2'],
+    ]);
+    // A label mapped onto a variable the page lacks, or a prototype name, fills nothing.
+    expect([
+      ...valuesFromQuery('?persistentvolumeclaim=data&constructor=x', keys, { persistentvolumeclaim: 'pvc' }),
+    ]).toEqual([]);
   });
 });

@@ -73,7 +73,7 @@ describe('the parser and the validator on any input', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 30_000);
 
   it('never throw on arbitrary Markdown, console transcripts included', async () => {
     await fc.assert(
@@ -82,7 +82,7 @@ describe('the parser and the validator on any input', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it('never throw on fully random text', async () => {
     await fc.assert(
@@ -91,5 +91,5 @@ describe('the parser and the validator on any input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });

@@ -171,6 +171,7 @@ function initVariables(panel: HTMLElement): void {
   const fromUrl = matchQuery(
     location.search,
     inputs.map((i) => i.dataset['varInput'] ?? ''),
+    labelVariablesOf(panel),
   );
   const prefill = new Map(fromUrl.applied.map((a) => [a.key, a.value]));
   for (const input of inputs) {
@@ -221,6 +222,16 @@ function reportQuery(report: HTMLElement, { applied, unmatched }: QueryMatch, in
   list.append(...items);
   report.replaceChildren(list);
   report.hidden = false;
+}
+
+/** Which alert label fills which variable here (data-label-variables, from content/alerts/runbooks.yaml). */
+function labelVariablesOf(panel: HTMLElement): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(panel.dataset['labelVariables'] ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export function initCommandBlocks(): void {

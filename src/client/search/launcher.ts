@@ -1,6 +1,6 @@
 /**
- * What every page carries of search: the button and the shortcuts (/ anywhere but a text field,
- * Ctrl-K or Cmd-K). The dialog's code (dialog.ts) and the index load when search is first opened, so a
+ * What every page carries of search: the button and the shortcuts (/ anywhere but a text field, the
+ * home page's empty box included; Ctrl-K or Cmd-K). The dialog's code (dialog.ts) and the index load when search is first opened, so a
  * page that is only read costs no search bytes.
  */
 export function initSearch(): void {
@@ -8,7 +8,7 @@ export function initSearch(): void {
   const openButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
   const input = dialog?.querySelector<HTMLInputElement>('#search-input');
   if (!dialog || !openButton || !input) return;
-  let setUp: Promise<import('./dialog.ts').SearchController> | undefined;
+  let setUp: Promise<import('./controller.ts').SearchBox> | undefined;
 
   const open = () => {
     if (!dialog.open) dialog.showModal();
@@ -36,7 +36,11 @@ export function initSearch(): void {
     }
   });
   document.addEventListener('keydown', (event) => {
-    const typing = (event.target as HTMLElement).closest('input, textarea, select, [contenteditable]');
+    const target = event.target as HTMLElement;
+    // The home page's box has focus, so "/" there opens search too while it is empty; once something
+    // is typed, "/" is part of it (a path, "0/3 nodes").
+    const emptyJumpBox = target instanceof HTMLInputElement && target.closest('[data-id-jump]') && target.value === '';
+    const typing = !emptyJumpBox && target.closest('input, textarea, select, [contenteditable]');
     if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       open();

@@ -1,0 +1,151 @@
+/**
+ * The build's content pass: every runbook and guide checked, validated and rendered to its page's HTML
+ * in one parse, in parallel (one worker thread per core, content-worker.ts), each result kept by content
+ * hash (cache.ts), so a rebuild only does this for the files that changed. Then what only the whole
+ * content shows (catalog, trees, links) and the decision trees' commands. Astro reads the rendered pages
+ * through the manifest this writes (src/site/rendered.ts). Node only.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { checkAcrossFiles, type PageFacts, type SourceFile } from '../checks/content.ts';
+import { sortDiagnostics, type Diagnostic } from '../checks/diagnostics.ts';
+import { loadCommandReader } from '../commands/reader.ts';
+import { isMdxFile } from '../markdown/parse.ts';
+import { validateTreeYaml } from '../validator/validate-content.ts';
+import { readCached, sha256, toolchainHash, writeCached } from './cache.ts';
+import { readContent, reservedSegments } from './content-files.ts';
+
+export interface WorkerSetup {
+  customResources: string;
+}
+
+export interface PageTask {
+  key: string;
+  kind: 'runbook' | 'guide';
+  /** As messages show it. */
+  path: string;
+  absolutePath: string;
+  text: string;
+  factsFile: string;
+  pageFile: string;
+}
+
+interface PageResult {
+  facts: PageFacts;
+  validation: { diagnostics: Diagnostic[]; commands: number };
+}
+
+export interface ContentPass {
+  /** The content check's findings (before Astro, like the validator's). */
+  content: Diagnostic[];
+  validation: { diagnostics: Diagnostic[]; commands: number };
+  /** What Astro reads the rendered pages through: absolute source path -> rendered page file. */
+  pagesManifest: string;
+  /** Pages worked on in this build, and pages whose result was kept from an earlier one. */
+  worked: number;
+  reused: number;
+}
+
+/** Runs tasks on one worker thread per core, each worker taking the next task as it finishes one. */
+async function runOnWorkers(tasks: readonly PageTask[], setup: WorkerSetup): Promise<Map<string, PageResult>> {
+  const results = new Map<string, PageResult>();
+  if (tasks.length === 0) return results;
+  const count = Math.max(1, Math.min(availableParallelism(), tasks.length));
+  let next = 0;
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(new URL('./content-worker.ts', import.meta.url), { workerData: setup }),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => {
+              if (next >= tasks.length) return resolve();
+              worker.postMessage(tasks[next++]);
+            };
+            worker.on('message', (message: { key: string; result?: PageResult; error?: string }) => {
+              if (message.error) return reject(new Error(message.error));
+              results.set(message.key, message.result!);
+              give();
+            });
+            worker.on('error', reject);
+            give();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+export async function runContentPass(contentDir: string, cacheDir: string): Promise<ContentPass> {
+  const content = await readContent(contentDir);
+  const pagesManifest = path.join(cacheDir, 'pages-manifest.json');
+  if (content.problems.length > 0)
+    return {
+      content: content.problems,
+      validation: { diagnostics: [], commands: 0 },
+      pagesManifest,
+      worked: 0,
+      reused: 0,
+    };
+
+  const toolchain = await toolchainHash(contentDir);
+  const all: PageTask[] = [];
+  const add = (kind: PageTask['kind']) => (file: SourceFile) => {
+    const key = sha256(toolchain, kind, file.path, file.text);
+    all.push({
+      key,
+      kind,
+      path: file.path,
+      absolutePath: path.resolve(process.cwd(), file.path),
+      text: file.text,
+      factsFile: path.join(cacheDir, 'facts', `${key}.json`),
+      pageFile: path.join(cacheDir, 'pages', `${key}.json`),
+    });
+  };
+  content.guides.forEach(add('guide'));
+  content.runbooks.forEach(add('runbook'));
+
+  const results = new Map<string, PageResult>();
+  const todo: PageTask[] = [];
+  for (const task of all) {
+    const cached = await readCached<PageResult>(task.factsFile);
+    if (cached) results.set(task.key, cached);
+    else todo.push(task);
+  }
+  const customResources = path.join(contentDir, 'kubectl-custom-resources.yaml');
+  for (const [key, result] of await runOnWorkers(todo, { customResources })) results.set(key, result);
+
+  const ordered = all.map((task) => results.get(task.key)!);
+  const contentDiagnostics = checkAcrossFiles(
+    ordered.map((r) => r.facts),
+    content.trees,
+    await reservedSegments(),
+    content.alerts,
+  );
+  const reader = await loadCommandReader(customResources);
+  const trees = content.trees.map((t) => validateTreeYaml(t.path, t.text, reader));
+  const validation = {
+    diagnostics: sortDiagnostics([
+      ...ordered.flatMap((r) => r.validation.diagnostics),
+      ...trees.flatMap((t) => t.diagnostics),
+    ]),
+    commands:
+      ordered.reduce((sum, r) => sum + r.validation.commands, 0) + trees.reduce((sum, t) => sum + t.commands, 0),
+  };
+  // The pages Astro renders from what this pass made: Markdown pages (MDX ones Astro compiles itself).
+  const pages = Object.fromEntries(all.filter((t) => !isMdxFile(t.path)).map((t) => [t.absolutePath, t.pageFile]));
+  await writeCached(pagesManifest, pages);
+  return {
+    content: contentDiagnostics,
+    validation,
+    pagesManifest,
+    worked: todo.length,
+    reused: all.length - todo.length,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * A runbook's or guide's body as its page shows it. In a build, the content pass has rendered it
+ * already (src/build/content-pass.ts) and the page reads the HTML it kept; with `astro dev`, or an
+ * `astro build` run by hand, it is rendered here with the same renderer. MDX pages are compiled by
+ * Astro. Either way: the same HTML.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import { render, type CollectionEntry } from 'astro:content';
+import { renderMarkdown, type RenderedPage } from '../markdown/render.ts';
+
+export interface PageBody {
+  /** The rendered HTML of a Markdown page. */
+  html?: string;
+  /** The component of an MDX page. */
+  Content?: Awaited<ReturnType<typeof render>>['Content'];
+  headings: MarkdownHeading[];
+  /** What the remark plugins found: the page's command variables. */
+  pluginData: Record<string, unknown>;
+}
+
+let manifest: Promise<Record<string, string>> | undefined;
+
+function pagesManifest(): Promise<Record<string, string>> {
+  const file = process.env['RUNBOOKS_PAGES_MANIFEST'];
+  manifest ??= file
+    ? readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<string, string>)
+    : Promise.resolve({});
+  return manifest;
+}
+
+export async function pageBody(entry: CollectionEntry<'runbooks'> | CollectionEntry<'guides'>): Promise<PageBody> {
+  const file = path.resolve(process.cwd(), entry.filePath ?? '');
+  if (file.endsWith('.mdx')) {
+    const { Content, headings, remarkPluginFrontmatter } = await render(entry);
+    return { Content, headings, pluginData: remarkPluginFrontmatter };
+  }
+  const kept = (await pagesManifest())[file];
+  const page: RenderedPage = kept
+    ? (JSON.parse(await readFile(kept, 'utf8')) as RenderedPage)
+    : await renderMarkdown(await readFile(file, 'utf8'), file);
+  return { html: page.html, headings: page.headings, pluginData: page.pluginData };
+}

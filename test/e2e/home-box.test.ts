@@ -1,0 +1,88 @@
+/**
+ * The home page's first box takes whatever the engineer has: an ID or alert name jumps, anything else
+ * shows search results in place; "/" in the empty box opens search.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/chromium/launch.ts';
+import { openPage, pathAndRest, siteUrl } from '../support/site.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function typeInBox(page: Page, text: string) {
+  await page.fill('#id-jump-input', text);
+  await page.waitForFunction(
+    (q) => (document.querySelector('#id-jump-results') as HTMLElement | null)?.dataset['query'] === q,
+    text.trim(),
+  );
+  return page
+    .locator('#id-jump-results .search-hit')
+    .evaluateAll((rows) =>
+      rows.map((r) => r.querySelector('.badge--id')?.textContent ?? r.querySelector('.search-hit__title')?.textContent),
+    );
+}
+
+describe("the home page's box", () => {
+  it('shows search results in place for words, and Enter opens a close first result', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${siteUrl()}/?namespace=prod`);
+    const rows = await typeInBox(page, 'ImagePullBackOff docker hub china');
+    expect(rows[0]).toBe('K8S-001');
+    expect(new URL(page.url()).pathname).toBe('/'); // in place: nothing was opened yet
+    expect(await page.locator('.jump [data-result]').textContent()).toContain('Enter opens the first');
+    await page.press('#id-jump-input', 'Enter');
+    await page.waitForSelector('[data-runbook-id="K8S-001"]');
+    expect(pathAndRest(page)).toMatchObject({ path: '/runbooks/k8s-001/', search: '?namespace=prod' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('jumps on an ID without its zero padding and on an alert name', async () => {
+    for (const [typed, path] of [
+      ['K8S-02', '/runbooks/k8s-002/'],
+      ['kubeschedulerdown', '/runbooks/mks-004/'],
+      ['KubeNodeNotReady', '/alerts/kubenodenotready/'],
+    ] as const) {
+      const { page } = await openPage(browser);
+      await page.goto(`${siteUrl()}/`);
+      await typeInBox(page, typed);
+      await page.press('#id-jump-input', 'Enter');
+      await page.waitForURL((url) => url.pathname === path);
+      await page.close();
+    }
+  });
+
+  it('says "no close match" for what the site has no answer to, and Enter opens no guess', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${siteUrl()}/`);
+    const rows = await typeInBox(page, 'terraform state lock error');
+    expect(rows.length).toBeGreaterThan(0);
+    const status = page.locator('.jump [data-result]');
+    expect(await status.getAttribute('data-state')).toBe('no-close-match');
+    expect(await page.locator('#id-jump-results [data-guess]').count()).toBe(rows.length);
+    expect(await status.getByRole('link', { name: 'Walk the incident triage' }).count()).toBe(1);
+    await page.press('#id-jump-input', 'Enter');
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.close();
+  });
+
+  it('opens search with "/" while empty, and loads no search code before the first keystroke', async () => {
+    const { page } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${siteUrl()}/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => p.startsWith('/pagefind/') || p === '/search-terms.json')).toEqual([]);
+    await page.keyboard.press('/');
+    await page.waitForSelector('#search-input:focus');
+    expect(await page.inputValue('#id-jump-input')).toBe('');
+    await page.close();
+  });
+});
