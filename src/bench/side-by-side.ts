@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../build/project.ts';
-import { runMeasured, type MeasuredRun } from './site-build.ts';
+import { phasesOf, runMeasured, type MeasuredRun } from './site-build.ts';
 import { cleanStarlight, installStarlight, starlightDir, writeStarlightContent } from './starlight.ts';
 import { syntheticId, writeSyntheticContent } from './synthetic-corpus.ts';
 
@@ -61,6 +61,7 @@ export async function sideBySide(runbooks: number, workDir: string, rounds = 2):
       const run = which === 'ours' ? await coldOurs(contentDir, outDir) : await coldStarlight();
       result[which].push(run);
       console.log(`bench:   ${run.seconds.toFixed(1)} s, ${run.peakMb.toFixed(0)} MiB`);
+      if (which === 'ours') console.log(`bench:   ${phasesOf(run)}`);
     }
   }
   return result;
@@ -144,6 +145,10 @@ export function sideBySideReport(
       (r) =>
         `| ${r.runbooks.toLocaleString('en')} | ${runs(r.starlight)} | ${runs(r.ours)} | ${speedRatio(r).toFixed(2)}× | ${goal(r.runbooks)} |`,
     ),
+    '',
+    "Where this project's last build of each size spent its time:",
+    '',
+    ...results.map((r) => `- ${r.runbooks.toLocaleString('en')} runbooks: ${phasesOf(r.ours.at(-1)!)}`),
     '',
   ];
   if (rebuild) {

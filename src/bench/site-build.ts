@@ -71,6 +71,9 @@ export async function runMeasured(
   return { code, seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, output };
 }
 
+/** The build's own account of where its time went (it prints it last). */
+export const phasesOf = (run: Pick<MeasuredRun, 'output'>) => /^build: (content pass.*)$/m.exec(run.output)?.[1] ?? '';
+
 /** Sum of VmRSS over a process and its descendants (Linux /proc). */
 async function treeRssKb(root: number): Promise<number> {
   const parents = new Map<number, number>();
@@ -181,7 +184,7 @@ export async function benchSize(runbooks: number, workDir: string): Promise<Size
     runbooks,
     pages,
     buildSeconds: build.seconds,
-    phases: /^build: (content pass.*)$/m.exec(build.output)?.[1] ?? '',
+    phases: phasesOf(build),
     peakMemoryMb: build.peakMb,
     msPerRunbook: (build.seconds * 1000) / runbooks,
     siteMb: (await folderBytes(siteDir)) / 1024 / 1024,

@@ -117,7 +117,10 @@ export function findAlert<T extends Pick<AlertEntry, 'name'>>(name: string, entr
  * For a runbook page: which alert label fills which of its variables, from every alert landing on it,
  * where the label's name differs from the variable's (?pod= already fills <pod-name>).
  */
-export function labelVariablesFor(runbookId: string, entries: readonly AlertEntry[]): Record<string, string> {
+export function labelVariablesFor(
+  runbookId: string,
+  entries: readonly { runbooks: readonly Pick<AlertRunbook, 'id' | 'labels'>[] }[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of entries) {
     for (const runbook of entry.runbooks) {

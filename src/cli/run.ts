@@ -78,7 +78,7 @@ export async function run(args: string[]): Promise<number> {
 
   const screen = screenOf(process.stdout);
   const { catalogue, origin } = await readSource(flags as { from?: string; site?: string });
-  const target = resolveTarget(positionals[0]!, catalogue.runbooks);
+  const target = resolveTarget(positionals[0]!, catalogue.runbooks, catalogue.alerts);
   const values = valuesFromFlags(flags, target.urlValues);
   const { runbook } = target;
   screen.write(

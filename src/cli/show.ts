@@ -38,7 +38,7 @@ export async function show(args: string[]): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError('runbook show takes one runbook: an ID, alias, alert name or alert URL');
   const { catalogue } = await readSource(flags as { from?: string; site?: string });
-  const target = resolveTarget(positionals[0]!, catalogue.runbooks);
+  const target = resolveTarget(positionals[0]!, catalogue.runbooks, catalogue.alerts);
   const values = valuesFromFlags(flags, target.urlValues);
   const reader = await loadCommandReader();
   const screen = screenOf(process.stdout);

@@ -1,10 +1,12 @@
 /**
  * commands.json: the command catalogue (src/schemas/command-catalogue.ts) that `runbook` and the
  * companion read. Each runbook's steps are what the command-block plugin recorded while rendering
- * its page (the content pass's plugin data: commandSteps), so the catalogue is the page's own commands.
+ * its page (the content pass's plugin data: commandSteps), so the catalogue is the page's own commands;
+ * and every upstream alert with the runbooks it lands on and which label fills which variable.
  */
 import type { APIRoute } from 'astro';
-import { catalogueEntry, commandCatalogue, type StepEntry } from '../schemas/command-catalogue.ts';
+import { catalogueAlert, catalogueEntry, commandCatalogue, type StepEntry } from '../schemas/command-catalogue.ts';
+import { loadAlerts } from '../site/alerts.ts';
 import { pageBody } from '../site/rendered.ts';
 import { loadRunbooks } from '../site/runbooks.ts';
 
@@ -16,7 +18,11 @@ export const GET: APIRoute = async ({ site }) => {
       return catalogueEntry({ ...runbook, url: site ? new URL(runbook.url, site).href : runbook.url }, steps);
     }),
   );
-  return new Response(JSON.stringify(commandCatalogue(entries), null, 2) + '\n', {
+  // Alerts too, so `runbook run KubePodCrashLooping` (or its runbook_url) lands where the site's links do.
+  const alerts = (await loadAlerts()).entries.map((a) =>
+    catalogueAlert({ ...a, page: site ? new URL(a.page, site).href : a.page }),
+  );
+  return new Response(JSON.stringify(commandCatalogue(entries, alerts), null, 2) + '\n', {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

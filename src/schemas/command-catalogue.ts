@@ -79,15 +79,35 @@ export const runbookEntrySchema = z.object({
   steps: z.array(stepEntrySchema),
 });
 
+/** An upstream alert and where it lands (alerts.json's fields the runner needs). */
+export const alertEntrySchema = z.object({
+  name: z.string().min(1),
+  summary: printable,
+  lands: z.enum(['runbook', 'compare', 'alert-page']),
+  /** The alert's own page, as runbooks.json writes URLs. */
+  page: z.string(),
+  runbooks: z.array(
+    z.object({
+      id: z.string().min(1),
+      when: printable.optional(),
+      /** Alert label -> variable key on this runbook. */
+      labels: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+
 export const commandCatalogueSchema = z.object({
   format: z.literal(CATALOGUE_FORMAT),
   version: z.literal(CATALOGUE_VERSION),
   runbooks: z.array(runbookEntrySchema),
+  /** Catalogues of sites built before alerts were mapped have none. */
+  alerts: z.array(alertEntrySchema).default([]),
 });
 
 export type PlaceholderEntry = z.infer<typeof placeholderEntrySchema>;
 export type StepEntry = z.infer<typeof stepEntrySchema>;
 export type RunbookEntry = z.infer<typeof runbookEntrySchema>;
+export type CatalogueAlert = z.infer<typeof alertEntrySchema>;
 export type CommandCatalogue = z.infer<typeof commandCatalogueSchema>;
 
 /** A runbook's row of the catalogue: what runbooks.json says of it, and its steps. */
@@ -99,11 +119,27 @@ export function catalogueEntry(
   return { id, aliases, title, severity, layer, service, url, steps: [...steps] };
 }
 
-/** The catalogue of a site, runbooks in ID order (as runbooks.json). */
-export function commandCatalogue(runbooks: readonly RunbookEntry[]): CommandCatalogue {
+/** An alert's row of the catalogue, from its row of alerts.json. */
+export function catalogueAlert(alert: CatalogueAlert & Record<string, unknown>): CatalogueAlert {
+  const { name, summary, lands, page, runbooks } = alert;
+  return {
+    name,
+    summary,
+    lands,
+    page,
+    runbooks: runbooks.map(({ id, when, labels }) => ({ id, ...(when ? { when } : {}), labels })),
+  };
+}
+
+/** The catalogue of a site, runbooks in ID order (as runbooks.json), alerts by name. */
+export function commandCatalogue(
+  runbooks: readonly RunbookEntry[],
+  alerts: readonly CatalogueAlert[] = [],
+): CommandCatalogue {
   return {
     format: CATALOGUE_FORMAT,
     version: CATALOGUE_VERSION,
     runbooks: [...runbooks].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
+    alerts: [...alerts].sort((a, b) => a.name.localeCompare(b.name, 'en')),
   };
 }

@@ -33,6 +33,21 @@ describe('commands.json', () => {
     expect(catalogue.runbooks.reduce((n, r) => n + r.steps.length, 0)).toBeGreaterThan(100);
   });
 
+  it("carries every upstream alert with where alerts.json says it lands, so the runner lands where the site's links do", async () => {
+    const alerts = (await (await fetch(`${siteUrl()}/alerts.json`)).json()) as {
+      name: string;
+      lands: string;
+      runbooks: { id: string }[];
+    }[];
+    expect(catalogue.alerts.length).toBe(alerts.length);
+    expect(catalogue.alerts.length).toBeGreaterThanOrEqual(125);
+    for (const alert of alerts) {
+      const entry = catalogue.alerts.find((a) => a.name === alert.name);
+      expect(entry?.lands, alert.name).toBe(alert.lands);
+      expect(entry?.runbooks.map((r) => r.id)).toEqual(alert.runbooks.map((r) => r.id));
+    }
+  });
+
   it('holds, for every runbook, the commands its page copies (defaults as the page shows them), in order, with their safety class and heading', async () => {
     const page = await browser.newPage();
     try {

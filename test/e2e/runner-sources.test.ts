@@ -69,6 +69,25 @@ describe('where runbook finds the commands', () => {
     }
   });
 
+  it("lands an upstream alert where the site's links do: its runbook with its labels filled, or the runbooks to pick from", async () => {
+    const one = await runbook([
+      'show',
+      'https://runbooks.example.com/runbooks/kubernetes/kubenodeunreachable?node=worker-3',
+      '--site',
+      siteUrl(),
+    ]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^MKS-001: /m);
+    expect(one.stdout).toContain('kubectl describe node worker-3');
+    const several = await runbook(['show', 'KubePodCrashLooping', '--site', siteUrl()]);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toMatch(/KubePodCrashLooping is covered by 5 runbooks: pick one/);
+    expect(several.stderr).toMatch(/^ {2}POD001: .+$/m);
+    const none = await runbook(['show', 'KubeletTooManyPods', '--site', siteUrl()]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no runbook for the alert KubeletTooManyPods yet');
+  });
+
   it('says what to do where there is no catalogue, and which IDs are near a wrong one', async () => {
     const none = await runbook(['list'], tmpdir());
     expect(none.code).toBe(2);

@@ -31,15 +31,11 @@ declare global {
   }
 }
 
-export interface Hit {
-  url: string;
-  title: string;
-  kind: string;
-  id?: string;
-  severity?: string;
-  layer?: string;
-  service?: string;
-  summary?: string;
+/** A result row: the page's own fields of its search record, and what the row shows of the match. */
+export interface Hit extends Pick<
+  SearchDoc,
+  'url' | 'title' | 'kind' | 'id' | 'severity' | 'layer' | 'service' | 'summary'
+> {
   excerpt?: ExcerptPart[];
   /** An ID, alias or alert name the query names exactly. */
   exact?: boolean;
