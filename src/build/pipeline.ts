@@ -16,6 +16,7 @@ import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
 import { headersFile } from '../security/csp.ts';
 import { writeAlertLinkPages, writeRedirectPages } from './alert-link-pages.ts';
+import { dropStaleContentStore } from './content-cache.ts';
 import { report, runbookFilesBySlug } from './content-files.ts';
 import { runContentPass } from './content-pass.ts';
 import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
@@ -132,6 +133,8 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   // The content's version and date, for the footer's download link and the offline copy's banner.
   const version = await buildVersion();
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  if (await dropStaleContentStore(projectRoot, buildCacheDir(outDir)))
+    console.log("astro build: the content schemas changed, so Astro's content store was rebuilt");
   const astro = await timed('astro build', () =>
     run(process.execPath, [astroBin, 'build', '--outDir', stagingDir], {
       RUNBOOKS_VERSION: version.version,

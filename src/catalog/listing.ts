@@ -2,7 +2,7 @@
  * Pure views over the set of runbooks: what a listing carries of a runbook, ordering, grouping and the
  * manifest that alert tooling reads. Pages stay thin by asking these for what to list. Browser-safe.
  */
-import { LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
+import { KINDS, LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
 import type { Runbook } from '../schemas/runbook.ts';
 
 /** What listings, runbooks.json and alert tooling carry of a runbook, in the manifest's order. */
@@ -16,6 +16,7 @@ export const LISTED_FIELDS = [
   'service',
   'url',
   'symptoms',
+  'kind',
 ] as const;
 
 export type ListedRunbook = Pick<Runbook, Exclude<(typeof LISTED_FIELDS)[number], 'url'>> & { url: string };
@@ -61,6 +62,19 @@ export function groupBy<K extends string>(
 }
 
 export const groupBySeverity = (runbooks: readonly ListedRunbook[]) => groupBy(runbooks, SEVERITIES, (r) => r.severity);
+
+export const groupByKind = (runbooks: readonly ListedRunbook[]) => groupBy(runbooks, KINDS, (r) => r.kind);
+
+/**
+ * The home page's order: incidents by severity (empty severities left out), then the prevention and
+ * reference pages by kind, so a list scanned under stress never opens with an article.
+ */
+export function incidentsFirst(runbooks: readonly ListedRunbook[]) {
+  return {
+    incidents: groupBySeverity(runbooks.filter((r) => r.kind === 'incident')).filter((g) => g.runbooks.length > 0),
+    others: groupByKind(runbooks.filter((r) => r.kind !== 'incident')).filter((g) => g.runbooks.length > 0),
+  };
+}
 
 export const groupByLayer = (runbooks: readonly ListedRunbook[]) => groupBy(runbooks, LAYERS, (r) => r.layer);
 

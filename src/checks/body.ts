@@ -10,11 +10,10 @@
  *     anchor included) and make every line after it a copyable command.
  * It also collects what the cross-file checks need: the page's heading anchors and its links.
  */
-import Slugger from 'github-slugger';
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { codeBlocksOf } from '../markdown/code-blocks.ts';
+import { headingsOf } from '../markdown/headings.ts';
 import { parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
@@ -216,14 +215,7 @@ function checkAttribute(attribute: JsxAttribute, node: Parameters<At>[0], refuse
   }
 }
 
-function anchorsOf(tree: Root): Set<string> {
-  const slugger = new Slugger();
-  const anchors = new Set<string>();
-  visit(tree, 'heading', (heading) => {
-    anchors.add(slugger.slug(toString(heading)));
-  });
-  return anchors;
-}
+const anchorsOf = (tree: Root): Set<string> => new Set(headingsOf(tree).map((h) => h.anchor));
 
 function linksOf(tree: Root): BodyLink[] {
   const links: BodyLink[] = [];

@@ -39,6 +39,7 @@ const RUNBOOK_FIELD_HINTS: Record<string, string> = {
   layer:
     'one of application, kubernetes, control-plane, node, infrastructure, orchestration (see the layer rubric in README.md)',
   severity: 'one of critical, high, medium, low (see the severity rubric in README.md)',
+  kind: 'one of incident (the default), prevention, reference (see the kind rubric in README.md)',
   service: 'the lower-case name of the system the guide covers, e.g. service: klinematrix',
   symptoms: 'a list of the literal error lines and statuses people see',
   related: 'a list of IDs of other runbooks, e.g. related: [POD001]',

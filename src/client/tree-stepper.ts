@@ -52,7 +52,8 @@ export function initTreeStepper(root: HTMLElement): void {
       }),
     );
     back.disabled = path.length === 1;
-    progress.hidden = false;
+    // At the first question there is nothing to go back to: its answers come first.
+    progress.hidden = path.length === 1;
     if (focus) nodes.get(current)?.querySelector<HTMLElement>('.tree-node__question')?.focus();
   };
 

@@ -1,13 +1,16 @@
 /**
  * A shell block as HTML (HAST): one element per command, with its safety class and copy button;
  * comments and console output shown between them but never copied; every placeholder its own
- * element (`.ph[data-var]`) so the variables panel can fill it in. What a command's code element
- * shows, less its `.no-copy` parts, is exactly what its copy button copies. On a runbook page each
- * command element that is a step of the catalogue carries its index there (data-step), which is how
- * the companion (`runbook serve`) names the command to run.
+ * element (`.ph[data-var]`) so the variables panel can fill it in; one with a default
+ * (`<namespace=klinematrix-prod>`) shows the default until then. What a command's code element shows,
+ * less its `.no-copy` parts, is exactly what its copy button copies. Each word is kept whole
+ * (`.w`, no wrapping inside): a narrow screen wraps a command between words, never inside a flag. On a
+ * runbook page each command element that is a step of the catalogue carries its index there
+ * (data-step), which is how the companion (`runbook serve`) names the command to run and incident
+ * progress keys its ticks (the first-step box's copy of a step carries the same index).
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import { maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
+import { defaultTitle, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { loadCommandReader, type CommandReader } from './reader.ts';
 import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
@@ -63,16 +66,19 @@ function highlighted(
     let node: ElementContent;
     if (placeholder) {
       const quote = placeholder.quote && placeholder.quote !== 'unquoted' ? placeholder.quote : undefined;
+      const fallback = placeholder.default;
       node = h(
         'span',
         {
-          className: ['ph'],
+          className: fallback === undefined ? ['ph'] : ['ph', 'is-default'],
           dataVar: placeholder.key,
-          dataPlaceholder: placeholder.text,
+          dataPlaceholder: placeholder.name,
+          dataDefault: fallback,
           dataQuote: quote,
+          title: fallback === undefined ? undefined : defaultTitle(placeholder.name),
           style: token ? styleOf(token.style) : undefined,
         },
-        [text(placeholder.text)],
+        [text(fallback ?? placeholder.text)],
       );
       while (i < points.length - 1 && points[i + 1]! < placeholder.end) i++;
     } else {
@@ -95,9 +101,64 @@ function highlighted(
   return out;
 }
 
+const hasClass = (node: ElementContent, name: string) =>
+  node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
+
+/** Characters between which no browser breaks a line: a word of only these needs no `.w`. */
+const UNBREAKABLE_WORD = /^[A-Za-z0-9_.]*$/;
+
+/**
+ * Groups each run of non-space characters into a `span.w` (white-space: nowrap), so code wraps only
+ * at spaces: browsers also break after `-` and `/`, which splits `--replicas=0` or `deployment.yaml`.
+ * Placeholders hold no spaces and stay inside their word; `.no-copy` parts get words of their own.
+ */
+function keepWordsWhole(nodes: readonly ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  let word: Element | undefined;
+  let wordText = '';
+  const endWord = () => {
+    if (word && UNBREAKABLE_WORD.test(wordText)) out.splice(out.indexOf(word), 1, ...word.children);
+    word = undefined;
+    wordText = '';
+  };
+  const addToWord = (node: ElementContent, value: string) => {
+    if (!word) {
+      word = h('span', { className: ['w'] });
+      out.push(word);
+    }
+    word.children.push(node);
+    wordText += value;
+  };
+  for (const node of nodes) {
+    if (node.type === 'element' && hasClass(node, 'no-copy')) {
+      endWord();
+      out.push({ ...node, children: keepWordsWhole(node.children) });
+    } else if (node.type === 'element' && hasClass(node, 'ph')) {
+      // A value filled in later may hold any character: its word is always kept whole.
+      addToWord(node, '-');
+    } else {
+      const value = node.type === 'text' ? node.value : node.type === 'element' ? textOf(node) : '';
+      for (const piece of value.split(/(\s+)/)) {
+        if (piece === '') continue;
+        if (/^\s/.test(piece)) {
+          endWord();
+          out.push(text(piece));
+        } else {
+          addToWord(node.type === 'element' ? { ...node, children: [text(piece)] } : text(piece), piece);
+        }
+      }
+    }
+  }
+  endWord();
+  return out;
+}
+
+const textOf = (node: Element): string =>
+  node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+
 function codeElement(children: ElementContent[]): Element {
   return h('pre', { className: ['cmd__pre'] }, [
-    h('code', { className: [`language-${COMMAND_CODE_LANGUAGE}`] }, children),
+    h('code', { className: [`language-${COMMAND_CODE_LANGUAGE}`] }, keepWordsWhole(children)),
   ]);
 }
 

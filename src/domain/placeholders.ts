@@ -4,6 +4,11 @@
  * spelling of it (`<pod-name>`, `POD_NAME` -> "pod"), which is also the URL parameter that prefills it
  * (`?pod=api-7c9`), so an alert's runbook_url can carry its labels.
  *
+ * A placeholder may carry the guide's value as its default: `<namespace=klinematrix-prod>`. The key is
+ * the name part ("namespace"), so an alert label or the panel overrides it like any placeholder; until
+ * then the page shows and copies the default, and the validator checks the command with it filled in.
+ * A default is a plain word (no quotes, spaces or shell characters), so it never needs quoting.
+ *
  * Angled placeholders are found by their shape anywhere in a command. ALL_CAPS ones need the shell
  * parse to tell NODE_NAME (a value to fill) from $GITHUB_TOKEN, ETCDCTL_API=3 or "SELECT ... FROM";
  * see src/commands/. `<pod-name>` also breaks every shell parser (bash reads it as a redirection),
@@ -15,22 +20,25 @@ import type { QuoteContext } from './values.ts';
 export interface PlaceholderSpan {
   start: number;
   end: number;
-  /** As written: "<pod-name>" or "NODE_NAME". */
+  /** As written: "<pod-name>", "<namespace=klinematrix-prod>" or "NODE_NAME". */
   text: string;
+  /** Without its default: "<namespace>". What the page shows when the variable is emptied. */
+  name: string;
   /** The variable it stands for: "pod", "node". */
   key: string;
   /** How the shell reads it where it is written (set from the parse; unquoted when not known). */
   quote?: QuoteContext;
-  /** The guide's own value, when the runbook gives one: offered where nothing else fills it. */
+  /** The guide's value, from `<namespace=klinematrix-prod>`: used until a value is given. */
   default?: string;
 }
 
 /**
- * <pod-name>; also a few words (<kustomization directory>) and alternatives (<filename|url>), as
- * kubectl's own help writes them. A space may not follow "<" or precede ">", so `cat <in >out`
- * stays a pair of redirections.
+ * <pod-name> or <name=default>; also a few words (<kustomization directory>) and alternatives
+ * (<filename|url>), as kubectl's own help writes them. A space may not follow "<" or precede ">", so
+ * `cat <in >out` stays a pair of redirections. A default is a plain word (src/domain/values.ts), so
+ * it is never quoted.
  */
-const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*(?:[ |][A-Za-z0-9_.-]+)*)>/g;
+const ANGLED = /<([A-Za-z][A-Za-z0-9_.-]*(?:[ |][A-Za-z0-9_.-]+)*)(?:=([A-Za-z0-9._\-/:@%+,]+))?>/g;
 
 /** ALL_CAPS words without an underscore that are used as placeholders rather than as literals. */
 const BARE_CAPS = [
@@ -68,12 +76,29 @@ export function variableKey(spelling: string): string {
 }
 
 export function findAngledPlaceholders(text: string): PlaceholderSpan[] {
-  return [...text.matchAll(ANGLED)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    text: m[0],
-    key: variableKey(m[0]),
-  }));
+  return [...text.matchAll(ANGLED)].map((m) => {
+    const name = `<${m[1]!}>`;
+    const span: PlaceholderSpan = {
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      name,
+      key: variableKey(name),
+    };
+    if (m[2] !== undefined) span.default = m[2];
+    return span;
+  });
+}
+
+/** What a placeholder showing its default says of itself, on the page and after a value is removed. */
+export const defaultTitle = (name: string) => `Default from the guide: fill ${name} to change it`;
+
+/**
+ * The text with every placeholder that has a default replaced by it: the command as the guide wrote
+ * it (`-n <namespace=klinematrix-prod>` -> `-n klinematrix-prod`). Placeholders without one stay.
+ */
+export function withDefaults(text: string): string {
+  return text.replace(ANGLED, (whole: string, _name: string, value: string | undefined) => value ?? whole);
 }
 
 /** ALL_CAPS placeholders inside one unquoted shell word, at their offsets in the whole text. */
@@ -82,6 +107,7 @@ export function findCapsPlaceholders(word: string, offset: number): PlaceholderS
     start: offset + (m.index ?? 0),
     end: offset + (m.index ?? 0) + m[0].length,
     text: m[0],
+    name: m[0],
     key: variableKey(m[0]),
   }));
 }
@@ -103,42 +129,82 @@ export function maskPlaceholders(text: string, spans: readonly PlaceholderSpan[]
 
 export interface Variable {
   key: string;
-  /** Every spelling the page uses for it, in order of first use. */
+  /** Every spelling the page uses for it ("<namespace>", "NAMESPACE"), in order of first use. */
   spellings: string[];
+  /** The guide's values it stands for on the page (its placeholders' defaults), in order of first use. */
+  defaults: string[];
 }
 
 /** The variables of a page: one per key, in order of first appearance. */
 export function collectVariables(spans: Iterable<PlaceholderSpan>): Variable[] {
   const byKey = new Map<string, Variable>();
   for (const span of spans) {
-    const variable = byKey.get(span.key) ?? { key: span.key, spellings: [] };
-    if (!variable.spellings.includes(span.text)) variable.spellings.push(span.text);
+    const variable = byKey.get(span.key) ?? { key: span.key, spellings: [], defaults: [] };
+    if (!variable.spellings.includes(span.name)) variable.spellings.push(span.name);
+    if (span.default !== undefined && !variable.defaults.includes(span.default)) variable.defaults.push(span.default);
     byKey.set(span.key, variable);
   }
   return [...byKey.values()];
 }
 
+/** A URL parameter that fills a variable of the page. */
+export interface AppliedParameter {
+  /** As written in the URL: "pod_name". */
+  parameter: string;
+  /** The variable it fills: "pod". */
+  key: string;
+  value: string;
+}
+
+export interface QueryMatch {
+  /**
+   * One per variable filled (the last parameter wins when several fill the same one); those a
+   * parameter names itself first, then those filled through an alert label's mapping.
+   */
+  applied: AppliedParameter[];
+  /** Parameters with a value that fill nothing on this page, in URL order. */
+  unmatched: { parameter: string; value: string }[];
+}
+
 /**
- * Values for a page's variables from a URL query: `?namespace=prod&pod=api-7c9`. Parameter names are
- * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are ignored.
- * `labelVariables` says which alert label also fills which other variable of this page
+ * What a URL query does on a page: `?namespace=prod&pod=api-7c9&cluster=eu`. Parameter names are
+ * normalised like placeholders (`pod_name`, `POD_NAME` and `pod` all fill "pod"); empty values are
+ * ignored. `labelVariables` says which alert label also fills which other variable of this page
  * (content/alerts/runbooks.yaml: `pod: pending-pod`); a parameter named for the variable itself wins.
+ * The page says both lists, so an alert label that fills nothing is seen, not silently lost.
  */
+export function matchQuery(
+  search: string,
+  keys: Iterable<string>,
+  labelVariables: Readonly<Record<string, string>> = {},
+): QueryMatch {
+  const wanted = new Set(keys);
+  const direct = new Map<string, AppliedParameter>();
+  const viaLabel = new Map<string, AppliedParameter>();
+  const unmatched: QueryMatch['unmatched'] = [];
+  const fill = (into: Map<string, AppliedParameter>, applied: AppliedParameter) => {
+    into.delete(applied.key);
+    into.set(applied.key, applied);
+  };
+  for (const [parameter, value] of new URLSearchParams(search)) {
+    if (value.trim() === '') continue;
+    const key = variableKey(parameter);
+    const mapped = Object.hasOwn(labelVariables, parameter) ? labelVariables[parameter] : undefined;
+    const fillsOwn = wanted.has(key);
+    const fillsMapped = mapped !== undefined && wanted.has(mapped);
+    if (fillsOwn) fill(direct, { parameter, key, value });
+    if (fillsMapped) fill(viaLabel, { parameter, key: mapped, value });
+    if (!fillsOwn && !fillsMapped) unmatched.push({ parameter, value });
+  }
+  const mappedOnly = [...viaLabel.values()].filter((a) => !direct.has(a.key));
+  return { applied: [...direct.values(), ...mappedOnly], unmatched };
+}
+
+/** Values for a page's variables from a URL query (see matchQuery). */
 export function valuesFromQuery(
   search: string,
   keys: Iterable<string>,
   labelVariables: Readonly<Record<string, string>> = {},
 ): Map<string, string> {
-  const wanted = new Set(keys);
-  const values = new Map<string, string>();
-  const viaLabel = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(search)) {
-    if (value.trim() === '') continue;
-    const key = variableKey(name);
-    if (wanted.has(key)) values.set(key, value);
-    const mapped = Object.hasOwn(labelVariables, name) ? labelVariables[name] : undefined;
-    if (mapped && wanted.has(mapped)) viaLabel.set(mapped, value);
-  }
-  for (const [key, value] of viaLabel) if (!values.has(key)) values.set(key, value);
-  return values;
+  return new Map(matchQuery(search, keys, labelVariables).applied.map((a) => [a.key, a.value]));
 }

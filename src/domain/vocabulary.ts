@@ -1,5 +1,5 @@
 /**
- * The words runbooks are classified by: layers and severities, with what they mean. Kept apart from
+ * The words runbooks are classified by: layers, severities and kinds, with what they mean. Kept apart from
  * the schema (runbook-schema.ts) so browser code can show the labels without shipping Zod.
  */
 
@@ -61,5 +61,27 @@ export const SEVERITY_INFO: Record<Severity, { label: string; rubric: string }> 
   low: {
     label: 'Low',
     rubric: 'Cosmetic, informational or non-production; fix when convenient.',
+  },
+};
+
+/**
+ * What a page is for. Incidents are what someone on call opens with an alert firing; prevention and
+ * reference pages are read before or after one, so listings put incidents first.
+ */
+export const KINDS = ['incident', 'prevention', 'reference'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const KIND_INFO: Record<Kind, { label: string; rubric: string }> = {
+  incident: {
+    label: 'Incident',
+    rubric: 'Something is failing now: symptoms, then the commands that diagnose and fix it.',
+  },
+  prevention: {
+    label: 'Prevention',
+    rubric: 'How to keep a failure from happening: causes, design rules, configuration to put in place.',
+  },
+  reference: {
+    label: 'Reference',
+    rubric: 'Background to know during or after an incident: how something works, what is expected.',
   },
 };

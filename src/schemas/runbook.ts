@@ -5,9 +5,19 @@
  */
 import { z } from 'astro/zod';
 
-import { LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
+import { KINDS, LAYERS, SEVERITIES } from '../domain/vocabulary.ts';
 
-export { LAYER_INFO, LAYERS, SEVERITIES, SEVERITY_INFO, type Layer, type Severity } from '../domain/vocabulary.ts';
+export {
+  KIND_INFO,
+  KINDS,
+  LAYER_INFO,
+  LAYERS,
+  SEVERITIES,
+  SEVERITY_INFO,
+  type Kind,
+  type Layer,
+  type Severity,
+} from '../domain/vocabulary.ts';
 
 /** IDs as alerts carry them: K8S-002, POD001. Upper case so one spelling is canonical. */
 export const ID_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
@@ -31,6 +41,8 @@ export const runbookSchema = z
       .refine((s) => !s.includes('\n'), 'expected a single line'),
     layer: z.enum(LAYERS, enumMessage(LAYERS)),
     severity: z.enum(SEVERITIES, enumMessage(SEVERITIES)),
+    /** Listings put incidents before prevention and reference pages (see the kind rubric). */
+    kind: z.enum(KINDS, enumMessage(KINDS)).default('incident'),
     service: z.string().regex(SERVICE_PATTERN, 'expected a lower-case service name such as klinematrix'),
     symptoms: z
       .array(z.string().trim().min(1, 'expected a non-empty symptom'))

@@ -12,11 +12,17 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { analyzeBlock, hasCapsPlaceholder, startsWithKubectl } from '../commands/block.ts';
 import { promptEnd } from '../commands/transcript.ts';
-import { isBracketedPlaceholder } from '../domain/placeholders.ts';
 import { isUsageSynopsis } from '../kubectl/usage-synopsis.ts';
 import type { CommandReader } from '../commands/reader.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
 import { checkKubectl, isMention, type KubectlArg } from '../kubectl/check.ts';
+import {
+  isBracketedPlaceholder,
+  maskPlaceholders,
+  withDefaults,
+  type PlaceholderSpan,
+} from '../domain/placeholders.ts';
+import { prepareValue } from '../domain/values.ts';
 import { codeBlocksOf, inlineCodeOf, mayHoldCommands } from '../markdown/code-blocks.ts';
 import { isMdxFile, parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
 import { lineIndex } from '../text/lines.ts';
@@ -89,6 +95,39 @@ function kubectlInvocations(statement: ShellNode, offset: number, parser: ShellP
 }
 
 /**
+ * An argument as kubectl gets it when the page copies it: with the guide's defaults filled in, so
+ * `-n <namespace=prod>` is checked as `-n prod` and `deploy/<deployment=api>` as a deployment. An
+ * expansion or a placeholder without a default (or one inside quotes) accepts any value.
+ */
+function argumentOf(
+  arg: Invocation['args'][number],
+  code: string,
+  placeholders: readonly PlaceholderSpan[],
+): KubectlArg {
+  const { value, start, end } = arg;
+  if (isBracketedPlaceholder(value)) return { value, start, end, placeholder: true };
+  const inside = placeholders.filter((p) => p.start < end && p.end > start);
+  if (!arg.expansion && inside.length === 0) return { value, start, end, placeholder: false };
+  const whole = inside.every((p) => p.start >= start && p.end <= end && p.default !== undefined);
+  if (!arg.expansion && whole) {
+    const raw = code.slice(start, end);
+    const local = inside.map((p) => ({ ...p, start: p.start - start, end: p.end - start }));
+    // The parse saw the masked word; when it is the word's value, the word is unquoted and plain.
+    if (maskPlaceholders(raw, local) === value) return { value: withDefaults(raw), start, end, placeholder: false };
+  }
+  return { value, start, end, placeholder: true };
+}
+
+/** A default is a value like any other: it must be one the page would not call unusual. */
+function defaultProblems(placeholders: readonly PlaceholderSpan[]) {
+  return placeholders.flatMap((p) => {
+    if (p.default === undefined) return [];
+    const { problems } = prepareValue(p.key, p.default);
+    return problems.length > 0 ? [{ span: p, problems }] : [];
+  });
+}
+
+/**
  * The text of a kubectl command, from the word "kubectl" to the end of its line, so a synopsis the
  * shell reads as several statements (`kubectl get (TYPE | TYPE/NAME)`) is read whole; but not what
  * follows its last word in a pipeline, list, redirection or comment (`| grep ERROR`).
@@ -139,15 +178,7 @@ export function validateShellCode(
   let checked = 0;
   for (const invocation of invocations) {
     if (isUsageSynopsis(commandText(block.code, invocation))) continue;
-    const args: KubectlArg[] = invocation.args.map((a) => ({
-      value: a.value,
-      start: a.start,
-      end: a.end,
-      placeholder:
-        a.expansion ||
-        isBracketedPlaceholder(a.value) ||
-        block.placeholders.some((p) => p.start < a.end && p.end > a.start),
-    }));
+    const args = invocation.args.map((a) => argumentOf(a, block.code, block.placeholders));
     if (inline && isMention(args, ctx.kubectl)) continue;
     checked++;
     const kubectlEnv = new Map([...env, ...invocation.env]);
@@ -161,6 +192,16 @@ export function validateShellCode(
         ...(finding.hint ? { hint: finding.hint } : {}),
       });
     }
+  }
+  for (const { span, problems } of defaultProblems(block.placeholders)) {
+    diagnostics.push({
+      file: origin.file,
+      ...position(span.start),
+      severity: 'error',
+      rule: 'placeholder/default',
+      message: `the default of ${span.name}, "${span.default}", ${problems.join('; ')}`,
+      hint: 'a default is copied as it is: write one the page would not quote or mark (e.g. <namespace=klinematrix-prod>)',
+    });
   }
   const sourcePosition = positionIn(code, origin);
   for (const { index, character, plain } of typographicCharacters(code)) {

@@ -1,6 +1,8 @@
 /**
  * The five guides are the product's source: every command they contain must be on the site,
- * character for character, and no mis-decoded characters may reach a page.
+ * character for character, and no mis-decoded characters may reach a page. A guide's example value
+ * made a placeholder with that value as its default (`-n <namespace=klinematrix-prod>`) is on the
+ * site as the guide wrote it: the page shows and copies the default until a value is given.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { codeBlocksOf, inlineCodeOf, isShellBlock } from '../../src/markdown/code-blocks.ts';
 import { extractFrontmatter } from '../../src/markdown/frontmatter.ts';
 import { splitInlineCode } from '../../src/markdown/inline-code.ts';
+import { withDefaults } from '../../src/domain/placeholders.ts';
 import { isMdxFile, parseMarkdown } from '../../src/markdown/parse.ts';
 import { parse as parseYaml } from 'yaml';
 import { findMojibake, repairMojibake } from '../../src/text/mojibake.ts';
@@ -36,12 +39,12 @@ const symptomCode = (text: string) =>
   ((parseYaml(extractFrontmatter(text)?.yaml ?? '') as { symptoms?: string[] } | null)?.symptoms ?? []).flatMap((symptom) =>
     splitInlineCode(symptom).filter((s) => s.code).map((s) => s.text));
 
-/** Every line of code on the site: fenced blocks (marked-wrong originals included) and inline spans. */
+/** Every line of code on the site, defaults filled in: fenced blocks (marked-wrong originals included) and inline spans. */
 const codeOnSite = new Set(
   contentTexts.flatMap((text, i) => {
     const { blocks, inline } = codeOf(text, isMdxFile(contentFiles[i]!));
     return [...blocks.flatMap((b) => b.code.split('\n')), ...inline, ...symptomCode(text)];
-  }).map((line) => line.trim()),
+  }).map((line) => withDefaults(line).trim()),
 );
 
 const COMMAND_WORD = /^(\$ )?(sudo |watch )?(kubectl|helm|docker|curl|nc|psql|wget|git|az|rctl|etcdctl|crictl|systemctl|journalctl|iptables|ip|ping|ss|dig|nslookup|traceroute|top|free|df|lsblk|iostat|tail|ps|cat|ls|export|make|vim|for|echo|grep|done|\.\/scripts\/)\b/;

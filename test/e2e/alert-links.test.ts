@@ -31,7 +31,7 @@ describe('alert links', () => {
     await page.waitForSelector('[data-runbook-id="K8S-002"]');
     expect(pathAndRest(page)).toEqual({ path: '/runbooks/k8s-002/', search: '?namespace=prod', hash: '#diagnosis' });
     expect(await page.locator('h1').textContent()).toBe('Git config out of sync with cluster reality');
-    expect(await page.locator('.runbook-header .badge--id').textContent()).toBe('K8S-002');
+    expect(await page.locator('.runbook-bar .badge--id').textContent()).toBe('K8S-002');
     // The hash names a real section, so the browser lands on it.
     expect(await page.locator('#diagnosis').count()).toBe(1);
     expect(errors).toEqual([]);
@@ -116,6 +116,7 @@ describe('runbooks.json', () => {
         'service',
         'url',
         'symptoms',
+        'kind',
       ]);
       const page = await fetch(`${siteUrl()}${entry.url}`);
       expect(page.status, entry.url).toBe(200);

@@ -62,7 +62,7 @@ async function openRunbook(): Promise<{ page: Page; errors: string[] }> {
   await page.locator('.companion-bar').waitFor();
   return { page, errors };
 }
-const command = (page: Page, step: number) => page.locator(`.cmd[data-step="${step}"]`);
+const command = (page: Page, step: number) => page.locator(`.runbook-body .cmd[data-step="${step}"]`);
 const panelOf = (page: Page, step: number) => command(page, step).locator('xpath=following-sibling::div[1]');
 
 describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API server', () => {

@@ -103,7 +103,7 @@ describe('the offline copy, opened from disk (file://)', () => {
     await page.waitForSelector('.cmd__copy:not([hidden])');
     expect(new Set(await page.locator('.ph[data-var="namespace"]').allTextContents())).toEqual(new Set(['prod']));
     await page
-      .locator('.cmd')
+      .locator('.runbook-body .cmd')
       .filter({ has: page.locator('code', { hasText: 'describe pod api-7c9' }) })
       .locator('.cmd__copy')
       .click();

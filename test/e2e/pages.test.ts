@@ -30,16 +30,16 @@ describe('home page', () => {
     }
   });
 
-  it('groups runbooks by severity, most urgent first, and by layer', async () => {
+  it('groups runbooks by severity, most urgent first, and links every layer', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${siteUrl()}/`);
     const severities = await page.locator('[id^="severity-"]').evaluateAll((els) => els.map((e) => e.id));
     const order = ['severity-critical', 'severity-high', 'severity-medium', 'severity-low'];
     expect(severities).toEqual(order.filter((s) => severities.includes(s)));
-    expect(
-      await page.locator('#severity-critical + p + .runbook-list [data-severity="critical"]').count(),
-    ).toBeGreaterThan(0);
-    expect(await page.locator('[id^="layer-"]').count()).toBe(6);
+    expect(await page.locator('#severity-critical + .compact-list [data-severity="critical"]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await page.locator('.layer-grid a[href^="/layer/"]').count()).toBe(6);
     await page.close();
   });
 
@@ -75,14 +75,18 @@ describe('home page', () => {
 });
 
 describe('runbook page', () => {
-  it('puts ID, severity, layer, service and the summary at the top, then symptoms, body, related and source', async () => {
+  it('puts ID, severity, layer, service and the summary at the top, then the first step, symptoms, body, related and source', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${siteUrl()}/runbooks/k8s-002/`);
-    const badges = await page.locator('.runbook-header .badge').allTextContents();
-    expect(badges).toEqual(['K8S-002', 'Severity: Critical', 'Layer: Orchestration', 'Service: klinematrix']);
+    expect(await page.locator('.runbook-bar .badge').allTextContents()).toEqual(['K8S-002', 'Severity: Critical']);
+    expect(await page.locator('.runbook-header__place .badge').allTextContents()).toEqual([
+      'Layer: Orchestration',
+      'Service: klinematrix',
+    ]);
     expect(await page.locator('.runbook-header .summary').textContent()).toContain('Make Git match the cluster first');
     const headings = await page.locator('article h2').allTextContents();
-    expect(headings[0]).toBe('Symptoms');
+    expect(headings[0]).toMatch(/^First step from Diagnosis/);
+    expect(headings[1]).toBe('Symptoms');
     expect(headings.indexOf('Diagnosis')).toBeGreaterThan(0);
     expect(headings.slice(-2)).toEqual(['Related runbooks', 'Source']);
     expect(await page.locator('.symptoms li code').first().textContent()).toBe('kubectl describe pod');
@@ -129,13 +133,29 @@ async function contrastOf(page: Page, selector: string): Promise<number> {
     .locator(selector)
     .first()
     .evaluate((element) => {
-      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+      // rgb()/rgba(), or color(srgb r g b / a) as color-mix() computes to, as 0-255 channels and alpha.
+      const parse = (c: string): [number, number, number, number] => {
+        const n = (c.match(/[\d.]+/g) ?? []).map(Number);
+        const scale = c.startsWith('color(') ? 255 : 1;
+        return [(n[0] ?? 0) * scale, (n[1] ?? 0) * scale, (n[2] ?? 0) * scale, n[3] ?? 1];
+      };
+      // The backdrop as painted: translucent layers composited over the nearest opaque one (or white).
       const background = (el: Element | null): number[] => {
+        const layers: [number, number, number, number][] = [];
         for (let e = el; e; e = e.parentElement) {
-          const [r = 0, g = 0, b = 0, a = 1] = parse(getComputedStyle(e).backgroundColor);
-          if (a > 0 && !getComputedStyle(e).backgroundColor.startsWith('rgba(0, 0, 0, 0)')) return [r, g, b];
+          const layer = parse(getComputedStyle(e).backgroundColor);
+          if (layer[3] === 0) continue;
+          layers.push(layer);
+          if (layer[3] >= 1) break;
         }
-        return [255, 255, 255];
+        return layers.reduceRight<number[]>(
+          (under, [r, g, b, a]) => [
+            r * a + under[0]! * (1 - a),
+            g * a + under[1]! * (1 - a),
+            b * a + under[2]! * (1 - a),
+          ],
+          [255, 255, 255],
+        );
       };
       const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
         [r, g, b]
@@ -150,6 +170,42 @@ async function contrastOf(page: Page, selector: string): Promise<number> {
 describe('themes, phones, print and accessibility', () => {
   it.each(['light', 'dark'] as const)('%s theme: text, links and badges meet WCAG AA contrast', async (colorScheme) => {
     const { page } = await openPage(browser, { colorScheme });
+    // Defaults, the first step, the bar, the notes and the panel's words on a runbook with defaults.
+    await page.goto(`${siteUrl()}/runbooks/node001/?namespace=prod&cluster=eu`);
+    await page.waitForSelector('.cmd__done');
+    await page.evaluate(() => document.querySelector('#diagnosis')!.scrollIntoView());
+    for (const selector of [
+      '.runbook-body .ph.is-default',
+      '.runbook-body .ph.is-filled',
+      '.first-step__from',
+      '.first-step__from a',
+      '.runbook-bar__title',
+      '.runbook-bar__link',
+      '.variables__default',
+      '.variables__from-url',
+      '.notes__summary',
+      '.cmd__done',
+      '.cmd__safety--destructive',
+    ]) {
+      expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+      expect(await contrastOf(page, selector), `${colorScheme} ${selector}`).toBeGreaterThanOrEqual(4.5);
+    }
+    // The home page's compact lists and jump links.
+    await page.goto(`${siteUrl()}/`);
+    for (const selector of [
+      '.compact-list__title',
+      '.compact-list__service',
+      '.compact-list .badge--id',
+      '.jump-links .badge--critical',
+      '.jump-links .badge--high',
+      '.jump-links .badge--medium',
+      '.severity-group__title--critical',
+      '.severity-group__title--high',
+      '.severity-group__rubric',
+    ]) {
+      expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+      expect(await contrastOf(page, selector), `${colorScheme} ${selector}`).toBeGreaterThanOrEqual(4.5);
+    }
     await page.goto(`${siteUrl()}/runbooks/k8s-002/`);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(255, 255, 255)');

@@ -281,6 +281,54 @@ describe('the rendered command block', () => {
   );
 });
 
+describe('placeholders with defaults and whole words in the rendered block', () => {
+  type Node = import('hast').ElementContent;
+  const textOf = (node: Node): string =>
+    node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
+  const find = (node: Node, test: (e: import('hast').Element) => boolean): import('hast').Element[] =>
+    node.type !== 'element' ? [] : [...(test(node) ? [node] : []), ...node.children.flatMap((c) => find(c, test))];
+  const hasClass = (name: string) => (e: import('hast').Element) =>
+    Array.isArray(e.properties['className']) && e.properties['className'].includes(name);
+  const render = async (code: string) => {
+    const { buildCommandBlock } = await import('../../src/commands/render.ts');
+    return (await buildCommandBlock(code, 'bash')).element;
+  };
+
+  it('shows the default of <namespace=klinematrix-prod>, marked as a default, so the command reads as the guide wrote it', async () => {
+    const block = await render(
+      'kubectl scale deployment/<deployment=api> --replicas=0 -n <namespace=klinematrix-prod>',
+    );
+    const [code] = find(block, (e) => e.tagName === 'code');
+    expect(textOf(code!)).toBe('kubectl scale deployment/api --replicas=0 -n klinematrix-prod');
+    const [namespace] = find(block, (e) => e.properties['dataVar'] === 'namespace');
+    expect(namespace!.properties).toMatchObject({
+      className: ['ph', 'is-default'],
+      dataPlaceholder: '<namespace>',
+      dataDefault: 'klinematrix-prod',
+      title: 'Default from the guide: fill <namespace> to change it',
+    });
+  });
+
+  it('keeps a placeholder without a default as written and unmarked', async () => {
+    const [pod] = find(await render('kubectl logs <pod-name>'), hasClass('ph'));
+    expect(textOf(pod!)).toBe('<pod-name>');
+    expect(pod!.properties['dataDefault']).toBeUndefined();
+    expect(pod!.properties['className']).toEqual(['ph']);
+  });
+
+  it('puts every word a browser could break (at - / = and the like) in a .w that never wraps, and leaves the text alone', async () => {
+    const code =
+      'kubectl apply -f deployment.yaml --dry-run=server # then apply\nkubectl get pods -n <namespace=prod> -o wide';
+    const block = await render(code);
+    const codes = find(block, (e) => e.tagName === 'code').map(textOf);
+    expect(codes.join('\n')).toBe(code.replace('<namespace=prod>', 'prod'));
+    const words = find(block, hasClass('w')).map(textOf);
+    expect(words).toEqual(['-f', '--dry-run=server', '#', '-n', 'prod', '-o']);
+    // Nothing inside a word may be a space, so the only wrap points are between words.
+    expect(words.every((w) => !/\s/.test(w))).toBe(true);
+  });
+});
+
 describe('where a placeholder is written', () => {
   it.each([
     ['kubectl logs <pod-name>', 'unquoted'],

@@ -41,6 +41,18 @@ describe('checkRunbookFile', () => {
     expect(formatDiagnostic(d!)).toMatch(/^content\/runbooks\/k8s-002\.mdx:7:11 error frontmatter\/severity /);
   });
 
+  it('takes kind incident by default, and refuses a kind that is not one, naming the kinds', () => {
+    expect(checkRunbookFile(file, valid).data?.kind).toBe('incident');
+    expect(
+      checkRunbookFile(file, valid.replace('severity: critical', 'severity: critical\nkind: prevention')).data?.kind,
+    ).toBe('prevention');
+    const result = checkRunbookFile(file, valid.replace('severity: critical', 'severity: critical\nkind: article'));
+    const [d] = result.diagnostics;
+    expect(d).toMatchObject({ line: 8, column: 7, rule: 'frontmatter/kind', severity: 'error' });
+    expect(d?.message).toBe('kind: expected one of incident, prevention, reference; got "article"');
+    expect(d?.hint).toContain('kind rubric');
+  });
+
   it('reports a missing required field at the frontmatter it is missing from', () => {
     const result = checkRunbookFile(
       file,

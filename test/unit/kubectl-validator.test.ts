@@ -61,6 +61,11 @@ describe('valid commands pass', () => {
     "sh -c 'kubectl get pods -n prod'",
     'sudo install -o root -g root -m 0755 kubectl /usr/local/bin/kubectl',
     'env KUBECONFIG=/tmp/k timeout 30 kubectl get pods',
+    // Placeholders with the guide's value as default are checked with it filled in.
+    'kubectl get pods -n <namespace=klinematrix-prod>',
+    'kubectl rollout restart deployment/<deployment=api> -n <namespace=prod>',
+    'kubectl logs <pod-name=api-7c9> -n <namespace=prod> --tail=<lines=100>',
+    'kubectl exec -it <pod=worker-pod> -- nslookup nats.<namespace=app-workload>.svc',
     // What xargs reads from its input stands where -I says, or after the command.
     'kubectl get pods -o name | xargs -I{} kubectl describe {}',
     'kubectl get pods -o name | xargs -n1 kubectl logs',
@@ -135,6 +140,12 @@ describe('invalid commands fail with the right rule', () => {
     ['kubectl --namespace', 'kubectl/flag-needs-value', '--namespace'],
     ["sh -c 'kubectl gett pods'", 'kubectl/unknown-command', 'did you mean "kubectl get"?'],
     ['timeout 30 kubectl get deploymnets', 'kubectl/unknown-resource', 'did you mean deployments?'],
+    // With its default filled in, what a placeholder stands for is checked as the page copies it.
+    ['kubectl rollout restart pod/<pod=api-7c9>', 'kubectl/rollout-kind', 'Pod'],
+    ['kubectl get <kind=deploymnets> -n prod', 'kubectl/unknown-resource', 'did you mean deployments?'],
+    ['kubectl logs x --tail=<lines=ten>', 'kubectl/flag-value', 'whole number'],
+    // A default is a value like any other: the page would mark this one as unusual.
+    ['kubectl get pods -n <namespace=Prod_1>', 'placeholder/default', 'not a valid Kubernetes namespace name'],
     // However nested: watch's quoted command line, backticks, $(…) in strings, bash -c, wrappers' own flags.
     ['watch "kubectl get podz"', 'kubectl/unknown-resource', 'pods'],
     ["watch -n 5 'kubectl get podz -n x | grep y'", 'kubectl/unknown-resource', 'pods'],
@@ -164,6 +175,15 @@ describe('invalid commands fail with the right rule', () => {
     const d = found.find((x) => x.rule === rule)!;
     expect(`${d.message} ${d.hint ?? ''}`).toContain(text);
   });
+});
+
+describe('placeholders without a default', () => {
+  it.each(['kubectl rollout restart pod/<pod-name>', 'kubectl get <kind> -n prod', 'kubectl logs x --tail=<lines>'])(
+    '%s: accept any value there',
+    async (code) => {
+      expect((await errors(code)).map(formatDiagnostic)).toEqual([]);
+    },
+  );
 });
 
 describe('deprecations are warnings, not errors', () => {

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, groupBySeverity, servicesOf, toManifest, type ListedRunbook } from '../../src/catalog/listing.ts';
+import {
+  byUrgency,
+  groupBySeverity,
+  incidentsFirst,
+  servicesOf,
+  toManifest,
+  type ListedRunbook,
+} from '../../src/catalog/listing.ts';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../../src/checks/diagnostics.ts';
 import { parseFenceMeta } from '../../src/markdown/fence-meta.ts';
 import { splitInlineCode } from '../../src/markdown/inline-code.ts';
 import { joinBase, routes } from '../../src/domain/routes.ts';
 
-const listed = (id: string, severity: ListedRunbook['severity'], service = 'svc'): ListedRunbook => ({
+const listed = (
+  id: string,
+  severity: ListedRunbook['severity'],
+  service = 'svc',
+  kind: ListedRunbook['kind'] = 'incident',
+): ListedRunbook => ({
   id,
+  kind,
   aliases: [],
   title: id,
   summary: 's',
@@ -45,6 +58,23 @@ describe('catalog views', () => {
       'service',
       'url',
       'symptoms',
+      'kind',
+    ]);
+  });
+  it('lists incidents by severity before prevention and reference pages, whatever their severity', () => {
+    const { incidents, others } = incidentsFirst([
+      listed('P-1', 'critical', 'svc', 'prevention'),
+      listed('I-2', 'high'),
+      listed('R-1', 'low', 'svc', 'reference'),
+      listed('I-1', 'critical'),
+    ]);
+    expect(incidents.map((g) => `${g.key}:${g.runbooks.map((r) => r.id).join(',')}`)).toEqual([
+      'critical:I-1',
+      'high:I-2',
+    ]);
+    expect(others.map((g) => `${g.key}:${g.runbooks.map((r) => r.id).join(',')}`)).toEqual([
+      'prevention:P-1',
+      'reference:R-1',
     ]);
   });
 });

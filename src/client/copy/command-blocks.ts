@@ -3,16 +3,18 @@
  * destructive commands, for commands with placeholders left unfilled and for commands holding an
  * unusual value, and the variables panel. What is copied is what the command shows, less its
  * `.no-copy` parts (prompt, trailing comment). Values are data (src/domain/values.ts): cleaned, and
- * quoted for the shell where they are not plain words.
+ * quoted for the shell where they are not plain words. A placeholder with a default shows the
+ * guide's value until the variable is given one, and copying it needs no confirmation.
  */
-import { valuesFromQuery } from '../../domain/placeholders.ts';
+import { defaultTitle, matchQuery, type QueryMatch } from '../../domain/placeholders.ts';
 import { isUnusual, prepareValue, quoteInto, type QuoteContext } from '../../domain/values.ts';
 import { copyToClipboard } from './clipboard.ts';
+import { initPlaceholderEditor } from './placeholder-editor.ts';
 
 const CONFIRM_WINDOW_MS = 6000;
 
 /** The command as it stands on the page: placeholders as filled in, without prompt or comments. */
-function commandText(command: HTMLElement): string {
+export function commandText(command: HTMLElement): string {
   const code = command.querySelector('code');
   if (!code) return '';
   const clone = code.cloneNode(true) as HTMLElement;
@@ -22,7 +24,9 @@ function commandText(command: HTMLElement): string {
 
 function unfilledIn(commands: HTMLElement[]): string[] {
   const names = commands.flatMap((c) =>
-    [...c.querySelectorAll<HTMLElement>('.ph:not(.is-filled)')].map((p) => p.dataset['placeholder'] ?? ''),
+    [...c.querySelectorAll<HTMLElement>('.ph:not(.is-filled):not(.is-default)')].map(
+      (p) => p.dataset['placeholder'] ?? '',
+    ),
   );
   return [...new Set(names)];
 }
@@ -137,13 +141,20 @@ function initVariables(panel: HTMLElement): void {
       input.classList.toggle('is-unusual', unusual);
       for (const ph of document.querySelectorAll<HTMLElement>(`.ph[data-var="${CSS.escape(key)}"]`)) {
         const quote = (ph.dataset['quote'] ?? 'unquoted') as QuoteContext;
+        const filled = prepared.value !== '';
+        const fallback = ph.dataset['default'];
         // Text, never markup: a value like <img onerror=…> shows as those characters, and quoted.
-        ph.textContent = prepared.value === '' ? (ph.dataset['placeholder'] ?? '') : quoteInto(prepared.value, quote);
-        ph.classList.toggle('is-filled', prepared.value !== '');
-        ph.classList.toggle('is-unusual', unusual && prepared.value !== '');
+        ph.textContent = filled ? quoteInto(prepared.value, quote) : (fallback ?? ph.dataset['placeholder'] ?? '');
+        ph.classList.toggle('is-filled', filled);
+        ph.classList.toggle('is-default', !filled && fallback !== undefined);
+        ph.classList.toggle('is-unusual', unusual && filled);
         if (unusual) ph.dataset['problems'] = prepared.problems.join('; ');
         else delete ph.dataset['problems'];
-        ph.title = unusual ? `Unusual value, quoted for the shell: ${prepared.problems.join('; ')}` : '';
+        ph.title = unusual
+          ? `Unusual value, quoted for the shell: ${prepared.problems.join('; ')}`
+          : !filled && fallback !== undefined
+            ? defaultTitle(ph.dataset['placeholder'] ?? key)
+            : '';
       }
     }
   };
@@ -157,11 +168,12 @@ function initVariables(panel: HTMLElement): void {
     }
     history.replaceState(history.state, '', url);
   };
-  const prefill = valuesFromQuery(
+  const fromUrl = matchQuery(
     location.search,
     inputs.map((i) => i.dataset['varInput'] ?? ''),
     labelVariablesOf(panel),
   );
+  const prefill = new Map(fromUrl.applied.map((a) => [a.key, a.value]));
   for (const input of inputs) {
     input.value = prefill.get(input.dataset['varInput'] ?? '') ?? '';
     input.addEventListener('input', () => {
@@ -169,8 +181,47 @@ function initVariables(panel: HTMLElement): void {
       keepInUrl();
     });
   }
+  const report = panel.querySelector<HTMLElement>('[data-variables-from-url]');
+  if (report) reportQuery(report, fromUrl, inputs);
   panel.hidden = false;
   apply();
+  initPlaceholderEditor(panel);
+}
+
+/** Longer values are cut for the report (the field holds the whole value). */
+const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+
+/**
+ * Says what the link's parameters did: which filled a variable of this page and which matched
+ * nothing here, so an alert label that fills nothing (a misspelt name, a page without that
+ * placeholder) is seen instead of silently lost. Values are cleaned before they are shown.
+ */
+function reportQuery(report: HTMLElement, { applied, unmatched }: QueryMatch, inputs: HTMLInputElement[]): void {
+  const items: Node[] = [];
+  const line = (label: string, parts: { parameter: string; value: string; target?: string }[]) => {
+    const item = document.createElement('li');
+    item.append(`${label} `);
+    parts.forEach(({ parameter, value, target }, i) => {
+      if (i > 0) item.append(', ');
+      const code = document.createElement('code');
+      code.textContent = `${parameter}=${shown(prepareValue('', value).value)}`;
+      item.append(code);
+      if (target) item.append(` → ${target}`);
+    });
+    items.push(item);
+  };
+  const spellingOf = (key: string) => inputs.find((i) => i.dataset['varInput'] === key)?.dataset['spellings'] ?? key;
+  if (applied.length > 0)
+    line(
+      'Applied from the link:',
+      applied.map((a) => ({ ...a, target: spellingOf(a.key) })),
+    );
+  if (unmatched.length > 0) line('Matched nothing on this page:', unmatched);
+  if (items.length === 0) return;
+  const list = document.createElement('ul');
+  list.append(...items);
+  report.replaceChildren(list);
+  report.hidden = false;
 }
 
 /** Which alert label fills which variable here (data-label-variables, from content/alerts/runbooks.yaml). */

@@ -20,7 +20,7 @@ export function initRunCommand(line: HTMLElement, panel: HTMLElement | null): vo
       const key = input.dataset['varInput'] ?? '';
       return [key, prepareValue(key, input.value).value] as const;
     });
-    code.textContent = runCommandLine(id, values);
+    showWords(code, runCommandLine(id, values));
   };
   for (const input of inputs) input.addEventListener('input', update);
   update();
@@ -31,4 +31,20 @@ export function initRunCommand(line: HTMLElement, panel: HTMLElement | null): vo
     status.textContent = copied ? 'Copied.' : 'Copying is blocked here: select the command and press Ctrl+C.';
     window.setTimeout(() => (status.textContent = ''), 2500);
   });
+}
+
+/**
+ * The line as words that never break (.w, as in the command blocks): on a phone it wraps at its
+ * spaces only, never inside `--namespace`. The text, and so what is copied, stays the same.
+ */
+function showWords(code: HTMLElement, line: string): void {
+  code.replaceChildren(
+    ...line.split(/( +)/).map((part) => {
+      if (part === '' || part.startsWith(' ')) return document.createTextNode(part);
+      const word = document.createElement('span');
+      word.className = 'w';
+      word.textContent = part;
+      return word;
+    }),
+  );
 }
