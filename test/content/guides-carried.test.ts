@@ -4,7 +4,6 @@
  * made a placeholder with that value as its default (`-n <namespace=klinematrix-prod>`) is on the
  * site as the guide wrote it: the page shows and copies the default until a value is given.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +16,9 @@ import { parse as parseYaml } from 'yaml';
 import { findMojibake, repairMojibake } from '../../src/text/mojibake.ts';
 import { projectRoot } from '../support/project.ts';
 
-const seedsDir = path.resolve(projectRoot, '../shared/seeds');
+// The five source guides the content was converted from, kept unchanged in the repository so this
+// check runs wherever the tests do.
+const seedsDir = path.join(projectRoot, 'test/fixtures/seeds');
 const contentDir = path.join(projectRoot, 'content');
 
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
@@ -65,8 +66,8 @@ function commandsOf(guide: string): string[] {
   return [...new Set([...fromFences, ...fromInline, ...unfenced])];
 }
 
-describe.runIf(existsSync(seedsDir))('the guides in ../shared/seeds', async () => {
-  const seeds = existsSync(seedsDir) ? await filesUnder(seedsDir, /\.(txt|md)$/) : [];
+describe('the source guides (test/fixtures/seeds)', async () => {
+  const seeds = await filesUnder(seedsDir, /\.(txt|md)$/);
 
   it('are all there to check', () => {
     expect(seeds).toHaveLength(5);

@@ -492,7 +492,7 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
         await page.locator('[data-variables]:not([hidden])').waitFor();
         await page.waitForTimeout(500);
         return {
-          commands: await page.locator('.cmd[data-step]').count(),
+          commands: await page.locator('.runbook-body .cmd[data-step]').count(),
           buttons: await page.locator('.cmd__run').count(),
           bars: await page.locator('.companion-bar').count(),
         };
