@@ -5,6 +5,7 @@
  */
 import type { CompanionState } from '../../companion/protocol.ts';
 import type { Api } from './api.ts';
+import { el } from '../dom.ts';
 
 export interface ContextBar {
   readonly confirmed: boolean;
@@ -12,37 +13,26 @@ export interface ContextBar {
   ask(): void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text = '',
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
-
 export function createContextBar(state: CompanionState, api: Api): ContextBar {
   const { context } = state;
   let confirmed = state.confirmed;
-  const bar = element('div', 'companion-bar');
+  const bar = el('div', 'companion-bar');
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', 'kubectl context of runbook serve');
-  const inner = element('div', 'companion-bar__inner');
-  const name = element('strong', 'companion-bar__name', context.context);
-  const title = element('span', 'companion-bar__context', 'kubectl context ');
+  const inner = el('div', 'companion-bar__inner');
+  const name = el('strong', 'companion-bar__name', context.context);
+  const title = el('span', 'companion-bar__context', 'kubectl context ');
   title.append(name);
-  const detail = element(
+  const detail = el(
     'span',
     'companion-bar__detail',
     `cluster ${context.cluster} (${context.server}) · user ${context.user} · namespace ${context.namespace}`,
   );
-  const button = element('button', 'companion-bar__confirm', `Work on ${context.context}`);
+  const button = el('button', 'companion-bar__confirm', `Work on ${context.context}`);
   button.type = 'button';
-  const status = element('span', 'companion-bar__status');
+  const status = el('span', 'companion-bar__status');
   status.setAttribute('role', 'status');
-  inner.append(element('span', 'companion-bar__label', 'runbook serve'), title, detail, button, status);
+  inner.append(el('span', 'companion-bar__label', 'runbook serve'), title, detail, button, status);
   bar.append(inner);
 
   const show = () => {

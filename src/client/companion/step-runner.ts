@@ -9,6 +9,7 @@
 import type { PreparedView, RunEnd, RunEvent } from '../../companion/protocol.ts';
 import type { Api } from './api.ts';
 import type { ContextBar } from './context-bar.ts';
+import { el } from '../dom.ts';
 
 /** Characters of output a command keeps on the page; older output gives way. */
 const PAGE_OUTPUT_LIMIT = 200_000;
@@ -20,19 +21,8 @@ export interface StepElements {
   command: HTMLElement;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text = '',
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
-
 function button(className: string, text: string): HTMLButtonElement {
-  const node = element('button', className, text);
+  const node = el('button', className, text);
   node.type = 'button';
   return node;
 }
@@ -66,19 +56,19 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
   run.setAttribute('aria-label', `Run step ${step + 1}`);
   tools?.prepend(run);
 
-  const panel = element('div', 'cmd-run');
+  const panel = el('div', 'cmd-run');
   panel.hidden = true;
-  const confirm = element('div', 'cmd-run__confirm');
+  const confirm = el('div', 'cmd-run__confirm');
   confirm.hidden = true;
-  const statusRow = element('div', 'cmd-run__bar');
-  const status = element('span', 'cmd-run__status');
+  const statusRow = el('div', 'cmd-run__bar');
+  const status = el('span', 'cmd-run__status');
   status.setAttribute('role', 'status');
   const stop = button('cmd-run__stop', 'Stop');
   stop.hidden = true;
   statusRow.append(status, stop);
-  const ran = element('pre', 'cmd-run__command');
+  const ran = el('pre', 'cmd-run__command');
   ran.hidden = true;
-  const output = element('pre', 'cmd-run__output');
+  const output = el('pre', 'cmd-run__output');
   output.hidden = true;
   output.tabIndex = 0;
   output.setAttribute('aria-label', `Output of step ${step + 1}`);
@@ -100,7 +90,7 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
   const append = (text: string, stream: 'stdout' | 'stderr') => {
     output.hidden = false;
     const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
-    const piece = stream === 'stderr' ? element('span', 'cmd-run__stderr', text) : document.createTextNode(text);
+    const piece = stream === 'stderr' ? el('span', 'cmd-run__stderr', text) : document.createTextNode(text);
     output.append(piece);
     // Bounded: whole pieces from the start go first, with a note that they went.
     let length = output.textContent?.length ?? 0;
@@ -177,40 +167,37 @@ export function createStepRunner({ runbook, step, command }: StepElements, api: 
     if (view.safety !== 'read-only') {
       const label = view.safety === 'destructive' ? 'Destructive' : 'Changes the cluster';
       lines.push(
-        element(
+        el(
           'p',
           `cmd-run__class cmd-run__class--${view.safety}`,
           `${label}${view.reasons.length > 0 ? `: ${view.reasons.join('; ')}` : ''}.`,
         ),
       );
     }
-    if (view.raised)
-      lines.push(element('p', 'cmd-run__note', 'The values make it more dangerous than the runbook says.'));
+    if (view.raised) lines.push(el('p', 'cmd-run__note', 'The values make it more dangerous than the runbook says.'));
     for (const u of view.unusual)
       lines.push(
-        element(
+        el(
           'p',
           'cmd-run__note',
           `Unusual value for ${u.key}: it ${u.problems.join('; it ')}. It goes in quoted, as data.`,
         ),
       );
-    const will = element('p', 'cmd-run__will', 'It will run:');
-    const code = element('code', 'cmd-run__code', view.command);
+    const will = el('p', 'cmd-run__will', 'It will run:');
+    const code = el('code', 'cmd-run__code', view.command);
     will.append(' ', code);
     lines.push(will);
     if (view.defaulted.length > 0)
-      lines.push(
-        element('p', 'cmd-run__note', `The runbook's default value is used for ${view.defaulted.join(', ')}.`),
-      );
+      lines.push(el('p', 'cmd-run__note', `The runbook's default value is used for ${view.defaulted.join(', ')}.`));
 
-    const actions = element('div', 'cmd-run__actions');
+    const actions = el('div', 'cmd-run__actions');
     const go = button(`cmd-run__go cmd-run__go--${view.safety}`, 'Run it');
     const cancel = button('cmd-run__cancel', 'Cancel');
     let typed: HTMLInputElement | undefined;
     if (confirmation.kind === 'type') {
-      const field = element('label', 'cmd-run__type');
+      const field = el('label', 'cmd-run__type');
       field.append(`Type ${confirmation.what} (${confirmation.word}) to run it: `);
-      typed = element('input', 'cmd-run__typed');
+      typed = el('input', 'cmd-run__typed');
       typed.type = 'text';
       typed.autocomplete = 'off';
       typed.spellcheck = false;

@@ -9,16 +9,10 @@ import { routes } from '../../domain/routes.ts';
 import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../../domain/vocabulary.ts';
 import { resolveSiteUrl } from '../site-data.ts';
 import type { Hit, SearchResult } from './engine.ts';
+import { el } from '../dom.ts';
 
 export const severityLabel = (value: string) => SEVERITY_INFO[value as Severity]?.label ?? value;
 export const layerLabel = (value: string) => LAYER_INFO[value as Layer]?.label ?? value;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 function hitRow(hit: Hit, index: number, selected: boolean, guess: boolean, keep: string): HTMLLIElement {
   const item = el('li', 'search-hit');
