@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPageFile } from '../checks/content.ts';
 import { variablesOfTree } from '../commands/page-variables.ts';
+import type { Variable } from '../domain/placeholders.ts';
 import { loadCommandReader } from '../commands/reader.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { renderTree, type RenderedPage } from '../markdown/render.ts';
@@ -21,14 +22,21 @@ async function run(task: PageTask): Promise<void> {
   const file = { path: task.path, text: task.text };
   const parsed = parseMarkdown(task.text, { mdx: isMdxFile(task.path) });
   const commands = await reader;
-  const variables = task.kind === 'runbook' ? variablesOfTree(parsed.tree, commands).map((v) => v.key) : [];
-  const facts = checkPageFile(task.kind, file, (source) => importsOwnComponent(task.path, source), parsed, variables);
+  const facts = checkPageFile(task.kind, file, (source) => importsOwnComponent(task.path, source), parsed);
   const validation = validateMarkdown(task.path, task.text, commands, parsed);
   let rendered: RenderedPage | undefined;
   // MDX pages are compiled by Astro (they may use components); a page that failed its checks is never
   // built. The checks are done with the parse: the page's render transforms it.
   if (!isMdxFile(task.path) && !facts.diagnostics.some((d) => d.severity === 'error')) {
     rendered = await renderTree(parsed.tree, task.text, task.absolutePath);
+  }
+  if (task.kind === 'runbook') {
+    // The page's variables, for the alert mapping's check: those its render found, else (not rendered
+    // here) read from the parse, which only the render changes.
+    const found = rendered
+      ? ((rendered.pluginData['commandVariables'] ?? []) as Variable[])
+      : variablesOfTree(parsed.tree, commands);
+    facts.variables = found.map((v) => v.key);
   }
   const result = { facts, validation: { diagnostics: validation.diagnostics, commands: validation.commands } };
   await writeCached(task.factsFile, result);

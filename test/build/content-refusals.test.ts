@@ -4,7 +4,7 @@
  * UTF-8, IDs and aliases that take the site's own file names, and content that is code. The real build
  * script on a copy of the smallest site with one bad file added.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,6 +117,36 @@ describe('refused before Astro runs', () => {
   ])('content that is code: %j', async (body, message) => {
     await addRunbook('code.mdx', `${frontmatter('BAD-007')}\n${body}`);
     expect(await buildRefuses()).toMatch(message);
+  });
+
+  it("an alert label mapped onto a variable the runbook's page does not have, in a Markdown and an MDX runbook", async () => {
+    await addRunbook(
+      'md-001.md',
+      `${frontmatter('MD-001')}\n## Diagnosis\n\n\`\`\`bash\nkubectl logs <pod-name> -n <namespace>\n\`\`\`\n`,
+    );
+    await mkdir(path.join(content, 'alerts'));
+    await writeFile(
+      path.join(content, 'alerts', 'list.yaml'),
+      `source:\n  name: test\n  repository: https://example.com/rules\n  path: rules/\n  commit: abcdef1\n  date: 2026-01-02\n  license: Apache-2.0\nalerts:\n${[
+        'PodAlert',
+        'NodeAlert',
+      ]
+        .map(
+          (n) =>
+            `  - name: ${n}\n    group: g\n    component: kubernetes\n    file: r.yaml\n    severities: [warning]\n    summary: ${n} fired.\n    description: It fired.\n    labels: [namespace, pod, node]\n`,
+        )
+        .join('')}`,
+    );
+    await writeFile(
+      path.join(content, 'alerts', 'runbooks.yaml'),
+      `alerts:\n  PodAlert:\n    labels: { namespace: namespace, pod: pod }\n    runbooks:\n      - id: MD-001\n  NodeAlert:\n    labels: { node: node }\n    runbooks:\n      - id: MD-001\n      - id: MIN-001\n        when: The smallest site.\n        labels: { namespace: namespace }\n`,
+    );
+    const stderr = await buildRefuses();
+    // MD-001 (Markdown: the content pass renders it) has pod and namespace, MIN-001 (MDX: Astro
+    // renders it) has namespace; neither has node.
+    expect(stderr).toMatch(/runbooks\.yaml:\d+:\d+ error alerts\/unknown-variable .*node/);
+    expect(stderr).not.toMatch(/unknown-variable .*\bpod\b/);
+    expect(stderr).not.toMatch(/unknown-variable .*namespace/);
   });
 
   it('reports the root cause first, and not the errors that follow from it', async () => {
