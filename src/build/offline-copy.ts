@@ -5,7 +5,6 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build as esbuild } from 'esbuild';
 import { offlineDocs } from '../offline/search-index.ts';
 import { routes } from '../domain/routes.ts';
 import { readFragments } from './search-index.ts';
@@ -15,6 +14,7 @@ import { createArchive, type ArchiveEntry } from '../offline/archive.ts';
 import type { AlertEntry } from '../catalog/alerts.ts';
 import type { ManifestEntry } from '../catalog/listing.ts';
 import { escapeHtml } from '../text/html.ts';
+import { bundleClassicScript } from './classic-script.ts';
 import { projectRoot } from './project.ts';
 
 const kit = path.join(projectRoot, 'src/offline/kit');
@@ -116,16 +116,7 @@ export async function writeOfflineBundle(
   add('offline/search-terms.js', `window.__RUNBOOKS_SEARCH_TERMS__=${terms.trim()};\n`);
 
   // The page scripts as one classic script: the same entry point as the site's module.
-  const script = await esbuild({
-    entryPoints: [path.join(projectRoot, 'src/client/offline-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-    write: false,
-    legalComments: 'none',
-  });
-  add('offline/site.js', script.outputFiles[0]!.contents);
+  add('offline/site.js', await bundleClassicScript(path.join(projectRoot, 'src/client/offline-entry.ts')));
 
   const fill = (text: string) =>
     text

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleClassicScript } from '../build/classic-script.ts';
 import { escapeHtml } from '../text/html.ts';
 import { SCRIPT_PATH, STYLE_PATH } from './protocol.ts';
 
@@ -21,19 +21,8 @@ export interface PageAdditions {
 }
 
 export async function loadPageAdditions(): Promise<PageAdditions> {
-  const [bundle, style] = await Promise.all([
-    build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      format: 'iife',
-      minify: true,
-      target: 'es2020',
-      write: false,
-      legalComments: 'none',
-    }),
-    readFile(STYLES, 'utf8'),
-  ]);
-  return { script: bundle.outputFiles[0]!.text, style };
+  const [script, style] = await Promise.all([bundleClassicScript(ENTRY), readFile(STYLES, 'utf8')]);
+  return { script, style };
 }
 
 const TAGS = `<link rel="stylesheet" href="${escapeHtml(STYLE_PATH)}"><script src="${escapeHtml(SCRIPT_PATH)}" defer></script>`;
