@@ -237,13 +237,7 @@ function gated(
   gate: string,
 ): ResourceSpec {
   return {
-    name,
-    singular,
-    shortNames,
-    kind,
-    group,
-    version,
-    namespaced,
+    ...r(name, singular, shortNames, kind, group, version, namespaced),
     featureGate: `${kind} (${group}/${version}) is served only with the ${gate} feature gate and --runtime-config=${group}/${version}=true on the API server`,
   };
 }
