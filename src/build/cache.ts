@@ -44,8 +44,13 @@ export async function readCached<T>(file: string): Promise<T | undefined> {
 
 /** Writes by rename, so a reader (or a build killed halfway) never sees half a file. */
 export async function writeCached(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  await writeFile(temporary, JSON.stringify(value));
+  const text = JSON.stringify(value);
+  // Thousands of writes go into the same two folders: make a folder only when it is missing.
+  await writeFile(temporary, text).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, text);
+  });
   await rename(temporary, file);
 }

@@ -62,13 +62,11 @@ async function runOnWorkers(tasks: readonly PageTask[], setup: WorkerSetup): Pro
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const give = () => {
-              if (next >= tasks.length) return resolve();
-              worker.postMessage(tasks[next++]);
-            };
-            worker.on('message', (message: { key: string; result?: PageResult; error?: string }) => {
+            const give = () => worker.postMessage(next < tasks.length ? tasks[next++] : 'flush');
+            worker.on('message', (message: { key?: string; result?: PageResult; error?: string; flushed?: true }) => {
               if (message.error) return reject(new Error(message.error));
-              results.set(message.key, message.result!);
+              if (message.flushed) return resolve();
+              results.set(message.key!, message.result!);
               give();
             });
             worker.on('error', reject);

@@ -9,11 +9,14 @@
  * (data-step), which is how the companion (`runbook serve`) names the command to run and incident
  * progress keys its ticks (the first-step box's copy of a step carries the same index).
  */
+import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Properties } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { defaultTitle, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { loadCommandReader, type CommandReader } from './reader.ts';
 import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
+import { BoundedMemo } from './memo.ts';
 import type { Safety } from './safety.ts';
 import { stepParts } from './steps.ts';
 
@@ -162,7 +165,12 @@ function codeElement(children: ElementContent[]): Element {
   ]);
 }
 
-function renderPart(block: AnalyzedBlock, tokens: readonly CodeToken[], part: BlockPart, step?: number): Element {
+function renderPart(
+  block: AnalyzedBlock,
+  tokens: readonly CodeToken[],
+  part: BlockPart,
+  step?: number | string,
+): Element {
   if (part.kind === 'output') {
     return h('div', { className: ['cmd-output'] }, [codeElement([text(block.code.slice(part.start, part.end))])]);
   }
@@ -197,7 +205,7 @@ export function renderCommandBlock(
   tokens: readonly CodeToken[],
   blockStyle: Record<string, string>,
   lang: string,
-  steps: ReadonlyMap<BlockPart, number> = new Map(),
+  steps: ReadonlyMap<BlockPart, number | string> = new Map(),
 ): Element {
   const commands = block.parts.filter((p) => p.kind === 'command');
   const destructive = commands.filter((p) => p.safety?.safety === 'destructive').length;
@@ -264,4 +272,42 @@ export async function buildCommandBlock(
     placeholders: block.placeholders,
     block,
   };
+}
+
+/** A block's analysis and its HTML with a mark where each step's index goes (see commandBlockHtml). */
+interface KeptBlock {
+  block: AnalyzedBlock;
+  template: string;
+}
+
+/**
+ * Marks a step index in a kept block's HTML. Random per process, so no page's text can hold it; it sits
+ * in a data-step attribute, where nothing is escaped that could split it.
+ */
+const STEP_MARK = `step-${randomUUID()}-`;
+const STEP_MARKS = new RegExp(`${STEP_MARK}(\\d+)`, 'g');
+const kept = new WeakMap<CommandReader, BoundedMemo<string, KeptBlock>>();
+
+/**
+ * The same block as buildCommandBlock, as HTML: analysed, coloured and rendered once per distinct
+ * block text (memo.ts), with only the step indexes written in for each use. The analysis is shared
+ * between the uses: read it, never change it.
+ */
+export async function commandBlockHtml(
+  code: string,
+  lang: string,
+  firstStep?: number,
+): Promise<{ html: string; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
+  const reader = await loadCommandReader();
+  let memo = kept.get(reader);
+  if (!memo) kept.set(reader, (memo = new BoundedMemo(4000)));
+  // Pages number their steps (data-step); decision trees' blocks carry none.
+  const numbered = firstStep !== undefined;
+  const { block, template } = memo.get(`${numbered ? 'steps' : 'plain'}\0${lang}\0${code}`, () => {
+    const block = analyzeBlock(code, lang, reader);
+    const steps = numbered ? new Map(stepParts(block).map(({ part }, i) => [part, `${STEP_MARK}${i}`])) : undefined;
+    return { block, template: toHtml(renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang, steps)) };
+  });
+  const html = numbered ? template.replace(STEP_MARKS, (_, i: string) => String(firstStep + Number(i))) : template;
+  return { html, placeholders: block.placeholders, block };
 }

@@ -8,12 +8,11 @@
  * command), which the runbook page shows on its first screen. Fences marked wrong="…" are left alone:
  * a command a guide got wrong is shown, never offered for copying or running.
  */
-import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { copyText } from '../commands/block.ts';
-import { buildCommandBlock } from '../commands/render.ts';
+import { commandBlockHtml } from '../commands/render.ts';
 import { blockSteps, stepParts } from '../commands/steps.ts';
 import { commandBlocksOf } from '../markdown/code-blocks.ts';
 import { headingAt, headingsOf, headingTrail, type Heading } from '../markdown/headings.ts';
@@ -49,7 +48,7 @@ export default function remarkCommandBlocks() {
     for (const { node, code, lang, line } of blocks) {
       // Numbered from the steps before it, so each command element's data-step is its catalogue index.
       const firstStep = steps.length;
-      const built = await buildCommandBlock(code, lang, firstStep);
+      const built = await commandBlockHtml(code, lang, firstStep);
       placeholders.push(...built.placeholders);
       const offset = node.position?.start.offset ?? 0;
       const at = headingAt(headings, offset);
@@ -63,7 +62,7 @@ export default function remarkCommandBlocks() {
       // The block goes in as one string of HTML, not as a tree: in Markdown as raw HTML, in MDX as
       // <Fragment set:html="…" /> (MDX would turn every highlighted token into a JSX call, making each
       // runbook's module about fifteen times larger and slower to build). The markup is the same.
-      const html = toHtml(built.element);
+      const { html } = built;
       if (isMdx(file)) {
         Object.assign(node, {
           type: 'mdxJsxFlowElement',
@@ -81,9 +80,9 @@ export default function remarkCommandBlocks() {
     data.astro.frontmatter['commandSteps'] = steps;
     if (first) {
       // The box's one command is the same step as in the body: the same catalogue index.
-      const { element } = await buildCommandBlock(first.code, 'bash', first.step);
+      const { html } = await commandBlockHtml(first.code, 'bash', first.step);
       const firstStep: FirstStep = {
-        html: toHtml(element),
+        html,
         trail: first.trail.map(({ text, anchor }) => ({ text, anchor })),
       };
       data.astro.frontmatter['firstStep'] = firstStep;

@@ -11,6 +11,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { analyzeBlock, hasCapsPlaceholder, startsWithKubectl } from '../commands/block.ts';
+import { BoundedMemo } from '../commands/memo.ts';
 import { promptEnd } from '../commands/transcript.ts';
 import { isUsageSynopsis } from '../kubectl/usage-synopsis.ts';
 import type { CommandReader } from '../commands/reader.ts';
@@ -157,14 +158,40 @@ export function exportsIn(text: string): Map<string, string> {
   return env;
 }
 
-/** Validates one block of shell code. */
-export function validateShellCode(
+/** What a block's check found, before it is placed in its file: offsets into its code. */
+interface BlockFindings {
+  /** The code as the block's analysis reads it (findings with `inSource: false` are offsets into it). */
+  code: string;
+  findings: (Omit<Diagnostic, 'file' | 'line' | 'column'> & { offset: number; inSource: boolean })[];
+  commands: number;
+}
+
+/**
+ * One check per distinct block (memo.ts), for each kubectl model: runbooks repeat their commands from
+ * page to page, and where a block sits changes only the line and column of what it finds.
+ */
+const checkedBlocks = new WeakMap<ValidatorContext['kubectl'], BoundedMemo<string, BlockFindings>>();
+
+function findingsOf(
   code: string,
   lang: string,
-  origin: Origin,
   ctx: ValidatorContext,
-  { inline = false, env = exportsIn(code) }: ShellCodeOptions = {},
-): ValidationResult {
+  inline: boolean,
+  env: ReadonlyMap<string, string>,
+): BlockFindings {
+  let memo = checkedBlocks.get(ctx.kubectl);
+  if (!memo) checkedBlocks.set(ctx.kubectl, (memo = new BoundedMemo(4000)));
+  const key = JSON.stringify([lang, inline, [...env], code]);
+  return memo.get(key, () => checkBlock(code, lang, ctx, inline, env));
+}
+
+function checkBlock(
+  code: string,
+  lang: string,
+  ctx: ValidatorContext,
+  inline: boolean,
+  env: ReadonlyMap<string, string>,
+): BlockFindings {
   const invocations: Invocation[] = [];
   const block = analyzeBlock(code, lang, ctx, {
     classify: false,
@@ -172,9 +199,7 @@ export function validateShellCode(
     onStatement: (statement, offset) => invocations.push(...kubectlInvocations(statement, offset, ctx.parser)),
   });
 
-  const position = positionIn(block.code, origin);
-
-  const diagnostics: Diagnostic[] = [];
+  const findings: BlockFindings['findings'] = [];
   let checked = 0;
   for (const invocation of invocations) {
     if (isUsageSynopsis(commandText(block.code, invocation))) continue;
@@ -183,9 +208,9 @@ export function validateShellCode(
     checked++;
     const kubectlEnv = new Map([...env, ...invocation.env]);
     for (const finding of checkKubectl(args, ctx.kubectl, { env: kubectlEnv })) {
-      diagnostics.push({
-        file: origin.file,
-        ...position(finding.start),
+      findings.push({
+        offset: finding.start,
+        inSource: false,
         severity: finding.severity,
         rule: finding.rule,
         message: finding.message,
@@ -194,27 +219,45 @@ export function validateShellCode(
     }
   }
   for (const { span, problems } of defaultProblems(block.placeholders)) {
-    diagnostics.push({
-      file: origin.file,
-      ...position(span.start),
+    findings.push({
+      offset: span.start,
+      inSource: false,
       severity: 'error',
       rule: 'placeholder/default',
       message: `the default of ${span.name}, "${span.default}", ${problems.join('; ')}`,
       hint: 'a default is copied as it is: write one the page would not quote or mark (e.g. <namespace=klinematrix-prod>)',
     });
   }
-  const sourcePosition = positionIn(code, origin);
   for (const { index, character, plain } of typographicCharacters(code)) {
-    diagnostics.push({
-      file: origin.file,
-      ...sourcePosition(index),
+    findings.push({
+      offset: index,
+      inSource: true,
       severity: 'warning',
       rule: 'shell/typographic-character',
       message: `"${character}" is not a shell character; the page shows and copies "${plain}"`,
       hint: 'type plain ASCII quotes, dashes and spaces in commands',
     });
   }
-  return { diagnostics, commands: checked };
+  return { code: block.code, findings, commands: checked };
+}
+
+/** Validates one block of shell code. */
+export function validateShellCode(
+  code: string,
+  lang: string,
+  origin: Origin,
+  ctx: ValidatorContext,
+  { inline = false, env = exportsIn(code) }: ShellCodeOptions = {},
+): ValidationResult {
+  const found = findingsOf(code, lang, ctx, inline, env);
+  const position = positionIn(found.code, origin);
+  const sourcePosition = positionIn(code, origin);
+  const diagnostics = found.findings.map(({ offset, inSource, ...finding }): Diagnostic => {
+    const at = inSource ? sourcePosition(offset) : position(offset);
+    const { severity, rule, message, hint } = finding;
+    return { file: origin.file, ...at, severity, rule, message, ...(hint ? { hint } : {}) };
+  });
+  return { diagnostics, commands: found.commands };
 }
 
 /** File line and column of an offset in a block's code. */
