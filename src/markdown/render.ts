@@ -9,9 +9,9 @@ import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading } from '@astrojs/ma
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import remarkSmartQuotes from '../plugins/remark-smart-quotes.ts';
 import { parseMarkdown } from './parse.ts';
 import { REMARK_PLUGINS, SHIKI_CONFIG, SMARTYPANTS, SYNTAX_HIGHLIGHT } from './site-pipeline.ts';
 
@@ -23,7 +23,7 @@ export interface RenderedPage {
 }
 
 const pipeline = unified()
-  .use(remarkSmartypants, SMARTYPANTS)
+  .use(remarkSmartQuotes, SMARTYPANTS)
   .use(REMARK_PLUGINS)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeShiki, SHIKI_CONFIG, SYNTAX_HIGHLIGHT.excludeLangs)

@@ -1,7 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
+import remarkStringify from 'remark-stringify';
+import { unified as plainUnified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/build/project.ts';
+import { filesUnder } from '../../src/fs/list.ts';
 import remarkCallouts from '../../src/plugins/remark-callouts.ts';
+import remarkSmartQuotes from '../../src/plugins/remark-smart-quotes.ts';
 import remarkWrongCommands from '../../src/plugins/remark-wrong-commands.ts';
 
 // The same processor configuration as astro.config.mjs, without syntax highlighting.
@@ -58,5 +68,50 @@ describe('wrong commands', () => {
   });
   it('leaves ordinary fences alone', async () => {
     expect(await render('```bash\nkubectl get pods\n```')).not.toContain('wrong-command');
+  });
+});
+
+describe('smart quotes (src/plugins/remark-smart-quotes.ts)', () => {
+  // The build's own pass must give what remark-smartypants (Astro's, on MDX pages) gives, byte for byte.
+  const options = { dashes: false, backticks: false } as const;
+  const withPlugin = (plugin: typeof remarkSmartQuotes | typeof remarkSmartypants) => (markdown: string) =>
+    String(
+      plainUnified().use(remarkParse).use(remarkGfm).use(plugin, options).use(remarkStringify).processSync(markdown),
+    );
+  const ours = withPlugin(remarkSmartQuotes);
+  const reference = withPlugin(remarkSmartypants);
+  const samples = [
+    'He said "restart it" and left.',
+    "Don't restart the pod's container; it's the '80s again.",
+    '"Quoted at the start" of a paragraph, and "across *emphasis*" and "[a link](/x)".',
+    `He said, "'Quoted' words in a larger quote."`,
+    'Wait... then . . . look.. and .... more',
+    'Run `kubectl get "pods"` then say "done".',
+    '# A "heading" with quotes\n\n| a "cell" | b\'s |\n|---|---|\n| "x" | y |',
+    'No quotes and no dots at all here',
+    'A sentence ending with a quote "like this".\n\n"Another paragraph."',
+    "'single' and 'nested \"double\" inside'",
+    'Dots in v1.2.3 and example.com, and an ellipsis at the end...',
+    '- "item one"\n- item\'s two\n\n> "quoted block"',
+  ];
+  it.each(samples)('gives the same text as remark-smartypants: %s', (sample) => {
+    expect(ours(sample)).toBe(reference(sample));
+  });
+  it('gives the same text as remark-smartypants on every page of the content and the source guides', async () => {
+    const files = [
+      ...(await filesUnder(path.join(projectRoot, 'content'), /\.md$/)),
+      ...(await filesUnder(path.join(projectRoot, 'test/fixtures/seeds'), /\.md$/)),
+    ];
+    expect(files.length).toBeGreaterThan(50);
+    let changed = 0;
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      const expected = reference(text);
+      expect(ours(text), file).toBe(expected);
+      if (expected !== String(plainUnified().use(remarkParse).use(remarkGfm).use(remarkStringify).processSync(text)))
+        changed++;
+    }
+    // The comparison means something only if quotes are curled on real pages.
+    expect(changed).toBeGreaterThan(10);
   });
 });
