@@ -30,7 +30,7 @@ export const redirectPageHtml = (target: RedirectTarget): string =>
   forwardingPageHtml(target.url, 'Runbook', `${target.id}: ${target.title}`, summaryOf(target));
 
 /** Every page to write: one per spelling of every ID and alias, as a path in the output folder. */
-export function redirectPages(targets: readonly RedirectTarget[]): { path: string; html: string }[] {
+export function redirectPages(targets: readonly RedirectTarget[]): LinkPage[] {
   return targets.flatMap((target) => {
     const html = redirectPageHtml(target);
     return [target.id, ...target.aliases].flatMap((name) =>
@@ -43,7 +43,7 @@ export function redirectPages(targets: readonly RedirectTarget[]): { path: strin
 export function alertRedirectPages(
   entries: readonly AlertEntry[],
   runbooksById: ReadonlyMap<string, RunbookSummary>,
-): { path: string; html: string }[] {
+): LinkPage[] {
   return entries.flatMap((entry) => {
     const summary = alertLinkSummary(entry, runbooksById);
     const only = summary.lands === 'runbook' ? summary.runbooks[0] : undefined;
@@ -57,8 +57,14 @@ export function alertRedirectPages(
   });
 }
 
+export interface LinkPage {
+  /** Where it goes in the output folder: `K8S-002/index.html`. */
+  path: string;
+  html: string;
+}
+
 /** Thousands of tiny files: written a batch at a time, so the file system works in parallel. */
-async function writePages(siteDir: string, pages: readonly { path: string; html: string }[]): Promise<number> {
+export async function writeLinkPages(siteDir: string, pages: readonly LinkPage[]): Promise<number> {
   for (let i = 0; i < pages.length; i += 64) {
     await Promise.all(
       pages.slice(i, i + 64).map(async (page) => {
@@ -77,16 +83,17 @@ async function builtRunbooks(siteDir: string): Promise<ManifestEntry[]> {
   return manifest.map((m) => ({ ...m, url: m.url.startsWith('http') ? new URL(m.url).pathname : m.url }));
 }
 
-/** /K8S-002, /k8s002, /GitClusterDrift, …: one small page per spelling, from the built manifest. */
-export async function writeRedirectPages(siteDir: string): Promise<number> {
-  return writePages(siteDir, redirectPages(await builtRunbooks(siteDir)));
-}
-
-/** /KubePodCrashLooping, /kubepodcrashlooping, /runbooks/kubernetes/kubepodcrashlooping, …, from alerts.json. */
-export async function writeAlertLinkPages(siteDir: string): Promise<number> {
+/**
+ * Every link page of a built site, from its runbooks.json and alerts.json: /K8S-002, /k8s002,
+ * /GitClusterDrift, … for the runbooks; /KubePodCrashLooping, /kubepodcrashlooping,
+ * /runbooks/kubernetes/kubepodcrashlooping, … for the alerts. Made in memory: the search index and
+ * the offline copy need not wait for them to be on disk.
+ */
+export async function linkPages(siteDir: string): Promise<{ runbooks: LinkPage[]; alerts: LinkPage[] }> {
+  const built = await builtRunbooks(siteDir);
   const alerts = JSON.parse(
     await readFile(path.join(siteDir, 'alerts.json'), 'utf8').catch(() => '[]'),
   ) as AlertEntry[];
-  const runbooks = new Map<string, RunbookSummary>((await builtRunbooks(siteDir)).map((r) => [r.id, summaryOf(r)]));
-  return writePages(siteDir, alertRedirectPages(alerts, runbooks));
+  const summaries = new Map<string, RunbookSummary>(built.map((r) => [r.id, summaryOf(r)]));
+  return { runbooks: redirectPages(built), alerts: alertRedirectPages(alerts, summaries) };
 }

@@ -12,6 +12,7 @@ import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
 import { createArchive, type ArchiveEntry } from '../offline/archive.ts';
 import type { AlertEntry } from '../catalog/alerts.ts';
+import type { LinkPage } from './alert-link-pages.ts';
 import type { ManifestEntry } from '../catalog/listing.ts';
 import { escapeHtml } from '../text/html.ts';
 import { bundleClassicScript } from './classic-script.ts';
@@ -44,15 +45,24 @@ export interface OfflinePages {
 }
 
 /**
- * The first half of the offline copy: every file of the built site (its pages made to work from disk).
- * It needs nothing of the search index, so the build runs it while Pagefind indexes the site.
+ * The first half of the offline copy: every file of the built site (its pages made to work from disk),
+ * and the link pages (`links`), which the build writes to the site meanwhile (alert-link-pages.ts). It
+ * needs nothing of the search index, so the build runs it while Pagefind indexes the site.
  */
-export async function offlinePages(siteDir: string, version: BuildVersion, base = '/'): Promise<OfflinePages> {
+export async function offlinePages(
+  siteDir: string,
+  version: BuildVersion,
+  base = '/',
+  links: readonly LinkPage[] = [],
+): Promise<OfflinePages> {
   const name = bundleName(version);
+  const linkPaths = new Set(links.map((l) => l.path));
   // The search step may be writing its files now (Pagefind's folder, the word statistics): they join
-  // in the second half.
-  const files = (await siteFiles(siteDir)).filter((f) => !f.startsWith('pagefind/') && f !== routes.searchTerms());
-  const fileSet = new Set(files);
+  // in the second half. A link page replaces a file of the same path, as it does on the site.
+  const files = (await siteFiles(siteDir)).filter(
+    (f) => !f.startsWith('pagefind/') && f !== routes.searchTerms() && !linkPaths.has(f),
+  );
+  const fileSet = new Set([...files, ...linkPaths]);
   const entries: ArchiveEntry[] = [];
   const add = (file: string, data: string | Uint8Array) =>
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
@@ -71,6 +81,8 @@ export async function offlinePages(siteDir: string, version: BuildVersion, base 
       add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
     });
   }
+  for (const link of links)
+    add(link.path, toOfflinePage(link.html, { pagePath: link.path, files: fileSet, base, bannerHtml: banner }));
   return { name, base, entries, files: fileSet };
 }
 

@@ -15,7 +15,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
 import { headersFile } from '../security/csp.ts';
-import { writeAlertLinkPages, writeRedirectPages } from './alert-link-pages.ts';
+import { linkPages, writeLinkPages } from './alert-link-pages.ts';
 import { dropStaleContentStore } from './content-cache.ts';
 import { report, runbookFilesBySlug } from './content-files.ts';
 import { runContentPass } from './content-pass.ts';
@@ -160,18 +160,26 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   try {
     // Security headers for static hosts that read a _headers file (the policy itself is in every page).
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
-    const pages = await timed('redirect pages', () => writeRedirectPages(stagingDir));
-    console.log(`alert links: ${pages} redirect pages for the spellings of IDs and aliases`);
-    const alertPages = await timed('alert link pages', () => writeAlertLinkPages(stagingDir));
-    console.log(`alert links: ${alertPages} forwarding pages for the upstream alerts (both URL shapes)`);
+    // The link pages are made in memory first: Pagefind then walks only the pages Astro wrote (a
+    // seventh of the files at 1,000 runbooks), and they are written to disk while the archive is.
+    const links = await linkPages(stagingDir);
+    console.log(`alert links: ${links.runbooks.length} redirect pages for the spellings of IDs and aliases`);
+    console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
+    // An alert's page takes the place of a runbook's at the same path, as it always has.
+    const all = [...new Map([...links.runbooks, ...links.alerts].map((page) => [page.path, page])).values()];
     // Pagefind indexes in a process of its own while this one makes the pages of the offline copy.
     const [search, offline] = await timed('search index and offline pages', () =>
-      Promise.all([buildSearchIndex(stagingDir), offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/')]),
+      Promise.all([
+        buildSearchIndex(stagingDir),
+        offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all),
+      ]),
     );
     console.log(
       `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
     );
-    const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, offline));
+    const [, bundle] = await timed('link pages and offline copy', () =>
+      Promise.all([writeLinkPages(stagingDir, all), writeOfflineBundle(stagingDir, version, offline)]),
+    );
     console.log(
       `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,
     );
