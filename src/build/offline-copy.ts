@@ -98,10 +98,16 @@ export async function writeOfflineBundle(
   const add = (file: string, data: string | Uint8Array) =>
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
   const known = new Set(pages.files);
-  for (const file of await siteFiles(siteDir)) {
-    if (known.has(file)) continue;
-    known.add(file);
-    add(file, await readFile(path.join(siteDir, file)));
+  // What the search step wrote meanwhile: Pagefind's index (a file or more per runbook) and the word
+  // statistics. Listing only those: listing the whole site again took longer than archiving it.
+  const rest = [
+    ...(await siteFiles(path.join(siteDir, 'pagefind'))).map((file) => `pagefind/${file}`),
+    routes.searchTerms(),
+  ].filter((file) => !known.has(file));
+  for (let i = 0; i < rest.length; i += 64) {
+    const batch = rest.slice(i, i + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file))));
+    batch.forEach((file, k) => (known.add(file), add(file, contents[k]!)));
   }
   const toFile = (sitePath: string) =>
     relativeUrl(base + sitePath, { pagePath: 'index.html', files: known, base }).replace(/^\.\//, '');
