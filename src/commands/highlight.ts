@@ -1,8 +1,10 @@
 /**
  * Colours for shell code, from the same tree-sitter parse that splits blocks into commands, classes
  * their safety and feeds the validator: command names, arguments and strings, flags and numbers,
- * operators and keywords, comments, in the two GitHub high-contrast palettes (light and dark), as the
- * CSS variables site.css reads. The site shows each command on its own, with placeholders as their
+ * operators and keywords, comments, in the two GitHub high-contrast palettes (light and dark). A token
+ * is marked with the class of its kind (`tok-option`), whose colours site.css holds (TOKEN_COLOURS,
+ * checked against it by a unit test): the same fifty bytes of inline style on every token were a
+ * third of a runbook page's HTML. The site shows each command on its own, with placeholders as their
  * own elements, so it cuts the tokens itself. A TextMate highlighter cost a third of the build for
  * what the parse already knows.
  */
@@ -13,12 +15,14 @@ export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-
 export interface CodeToken {
   start: number;
   end: number;
-  /** CSS custom properties for both themes: { '--shiki-light': '#…', '--shiki-dark': '#…' }. */
-  style: Record<string, string>;
+  kind: TokenKind;
 }
 
-/** The palettes of Shiki's github-light/dark-high-contrast themes for bash, by what a token is. */
-const COLOURS = {
+/**
+ * The palettes of Shiki's github-light/dark-high-contrast themes for bash, by what a token is:
+ * [light, dark]. Plain text takes the block's own colours.
+ */
+export const TOKEN_COLOURS = {
   plain: ['#0E1116', '#F0F3F6'],
   comment: ['#66707B', '#BDC4CC'],
   command: ['#702C00', '#FFB757'],
@@ -26,17 +30,12 @@ const COLOURS = {
   option: ['#023B95', '#91CBFF'],
   operator: ['#A0111F', '#FF9492'],
 } as const;
-type Kind = keyof typeof COLOURS;
-const KINDS = Object.keys(COLOURS) as Kind[];
-const STYLES = KINDS.map((k) => ({ '--shiki-light': COLOURS[k][0], '--shiki-dark': COLOURS[k][1] }));
+export type TokenKind = keyof typeof TOKEN_COLOURS;
+type Kind = TokenKind;
+const KINDS = Object.keys(TOKEN_COLOURS) as Kind[];
 
-/** The block's own colours (its text and background), as the pages' CSS expects them. */
-export const BLOCK_STYLE: Readonly<Record<string, string>> = {
-  '--shiki-light': '#0e1116',
-  '--shiki-dark': '#f0f3f6',
-  '--shiki-light-bg': '#ffffff',
-  '--shiki-dark-bg': '#0a0c10',
-};
+/** The class of a token's kind; plain text has none. */
+export const tokenClass = (kind: TokenKind): string | undefined => (kind === 'plain' ? undefined : `tok-${kind}`);
 
 const BUILTINS = new Set([
   'echo',
@@ -160,7 +159,7 @@ export function highlightShell(code: string, parser: ShellParser, offset = 0): C
   for (let i = 0; i < kinds.length;) {
     let j = i + 1;
     while (j < kinds.length && kinds[j] === kinds[i]) j++;
-    tokens.push({ start: offset + i, end: offset + j, style: STYLES[kinds[i]!]! });
+    tokens.push({ start: offset + i, end: offset + j, kind: KINDS[kinds[i]!]! });
     i = j;
   }
   return tokens;

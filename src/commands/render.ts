@@ -15,7 +15,7 @@ import { toHtml } from 'hast-util-to-html';
 import { defaultTitle, maskPlaceholders, type PlaceholderSpan } from '../domain/placeholders.ts';
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { loadCommandReader, type CommandReader } from './reader.ts';
-import { BLOCK_STYLE, highlightShell, type CodeToken } from './highlight.ts';
+import { highlightShell, tokenClass, type CodeToken } from './highlight.ts';
 import { BoundedMemo } from './memo.ts';
 import type { Safety } from './safety.ts';
 import { stepParts } from './steps.ts';
@@ -33,10 +33,6 @@ function h(tagName: string, properties: Properties, children: ElementContent[] =
   return { type: 'element', tagName, properties, children };
 }
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const styleOf = (style: Record<string, string>) =>
-  Object.entries(style)
-    .map(([k, v]) => `${k}:${v}`)
-    .join(';');
 
 interface Range {
   start: number;
@@ -70,23 +66,24 @@ function highlighted(
     if (placeholder) {
       const quote = placeholder.quote && placeholder.quote !== 'unquoted' ? placeholder.quote : undefined;
       const fallback = placeholder.default;
+      const colour = token && tokenClass(token.kind);
       node = h(
         'span',
         {
-          className: fallback === undefined ? ['ph'] : ['ph', 'is-default'],
+          className: ['ph', ...(fallback === undefined ? [] : ['is-default']), ...(colour ? [colour] : [])],
           dataVar: placeholder.key,
           dataPlaceholder: placeholder.name,
           dataDefault: fallback,
           dataQuote: quote,
           title: fallback === undefined ? undefined : defaultTitle(placeholder.name),
-          style: token ? styleOf(token.style) : undefined,
         },
         [text(fallback ?? placeholder.text)],
       );
       while (i < points.length - 1 && points[i + 1]! < placeholder.end) i++;
     } else {
       const value = block.code.slice(start, end);
-      node = token ? h('span', { style: styleOf(token.style) }, [text(value)]) : text(value);
+      const colour = token && tokenClass(token.kind);
+      node = colour ? h('span', { className: [colour] }, [text(value)]) : text(value);
     }
     if (inNoCopy) {
       if (!noCopySpan || noCopySpan.properties['dataRange'] !== `${inNoCopy.start}`) {
@@ -203,7 +200,6 @@ function renderPart(
 export function renderCommandBlock(
   block: AnalyzedBlock,
   tokens: readonly CodeToken[],
-  blockStyle: Record<string, string>,
   lang: string,
   steps: ReadonlyMap<BlockPart, number | string> = new Map(),
 ): Element {
@@ -228,7 +224,7 @@ export function renderCommandBlock(
     h('div', { className: ['cmd-block__bar'], dataPagefindIgnore: '' }, bar),
     h(
       'div',
-      { className: ['cmd-block__body', 'astro-code'], style: styleOf(blockStyle) },
+      { className: ['cmd-block__body', 'astro-code'] },
       block.parts.map((p) => renderPart(block, tokens, p, steps.get(p))),
     ),
   ]);
@@ -268,7 +264,7 @@ export async function buildCommandBlock(
   const steps =
     firstStep === undefined ? undefined : new Map(stepParts(block).map(({ part }, i) => [part, firstStep + i]));
   return {
-    element: renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang, steps),
+    element: renderCommandBlock(block, tokensOf(block, reader), lang, steps),
     placeholders: block.placeholders,
     block,
   };
@@ -306,7 +302,7 @@ export async function commandBlockHtml(
   const { block, template } = memo.get(`${numbered ? 'steps' : 'plain'}\0${lang}\0${code}`, () => {
     const block = analyzeBlock(code, lang, reader);
     const steps = numbered ? new Map(stepParts(block).map(({ part }, i) => [part, `${STEP_MARK}${i}`])) : undefined;
-    return { block, template: toHtml(renderCommandBlock(block, tokensOf(block, reader), BLOCK_STYLE, lang, steps)) };
+    return { block, template: toHtml(renderCommandBlock(block, tokensOf(block, reader), lang, steps)) };
   });
   const html = numbered ? template.replace(STEP_MARKS, (_, i: string) => String(firstStep + Number(i))) : template;
   return { html, placeholders: block.placeholders, block };

@@ -8,7 +8,8 @@
  * pass, and the output is the same byte for byte (test/unit/remark-plugins.test.ts compares the two).
  * Dashes and backticks stay off (site-pipeline.ts); with them on, every pass runs.
  */
-import type { Literal, Node, Parent, Root } from 'mdast';
+import type { Root } from 'mdast';
+import type { Literal, Node, Parent } from 'unist';
 import { retext } from 'retext';
 import smartypants, { type Options } from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
@@ -18,7 +19,8 @@ const IGNORED_HTML_ELEMENTS = new Set(['style', 'script']);
 /** Block-level phrasing parents: a quote at their start always opens (a space is put before it). */
 const BLOCK_NODES = new Set(['paragraph', 'heading', 'tableCell']);
 
-const isLiteral = (node: Node): node is Literal => 'value' in node && typeof node.value === 'string';
+const isLiteral = (node: Node): node is Literal & { value: string } =>
+  'value' in node && typeof node.value === 'string';
 const isBlock = (node: Node) => BLOCK_NODES.has(node.type);
 
 const visited = (node: Node, _index: number | undefined, parent: Parent | undefined) =>

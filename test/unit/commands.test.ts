@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/build/project.ts';
 import { analyzeBlock, copyText, type AnalyzedBlock } from '../../src/commands/block.ts';
-import { highlightShell } from '../../src/commands/highlight.ts';
+import { highlightShell, TOKEN_COLOURS, tokenClass, type TokenKind } from '../../src/commands/highlight.ts';
 import { loadCommandReader, type CommandReader } from '../../src/commands/reader.ts';
 
 let reader: CommandReader;
@@ -302,7 +305,8 @@ describe('placeholders with defaults and whole words in the rendered block', () 
     expect(textOf(code!)).toBe('kubectl scale deployment/api --replicas=0 -n klinematrix-prod');
     const [namespace] = find(block, (e) => e.properties['dataVar'] === 'namespace');
     expect(namespace!.properties).toMatchObject({
-      className: ['ph', 'is-default'],
+      // Coloured as the argument it stands for.
+      className: ['ph', 'is-default', 'tok-argument'],
       dataPlaceholder: '<namespace>',
       dataDefault: 'klinematrix-prod',
       title: 'Default from the guide: fill <namespace> to change it',
@@ -313,7 +317,7 @@ describe('placeholders with defaults and whole words in the rendered block', () 
     const [pod] = find(await render('kubectl logs <pod-name>'), hasClass('ph'));
     expect(textOf(pod!)).toBe('<pod-name>');
     expect(pod!.properties['dataDefault']).toBeUndefined();
-    expect(pod!.properties['className']).toEqual(['ph']);
+    expect(pod!.properties['className']).toEqual(['ph', 'tok-argument']);
   });
 
   it('puts every word a browser could break (at - / = and the like) in a .w that never wraps, and leaves the text alone', async () => {
@@ -347,7 +351,7 @@ describe('highlighting', () => {
     const tokens = highlightShell(code, reader.parser);
     const kind = (word: string) => {
       const at = code.indexOf(word);
-      return tokens.find((t) => t.start <= at && t.end > at)?.style['--shiki-light'];
+      return tokens.find((t) => t.start <= at && t.end > at)?.kind;
     };
     return kind;
   };
@@ -362,6 +366,20 @@ describe('highlighting', () => {
     expect(kind('$X')).not.toBe(kind('"Image'));
     expect(kind('# why')).not.toBe(kind('get'));
     expect(new Set([kind('kubectl'), kind('get'), kind('-n'), kind('|'), kind('# why')]).size).toBe(5);
+  });
+
+  it('has, for every kind of token, the colours of TOKEN_COLOURS in site.css', async () => {
+    const css = await readFile(path.join(projectRoot, 'src/styles/site.css'), 'utf8');
+    for (const [kind, [light, dark]] of Object.entries(TOKEN_COLOURS)) {
+      const name = tokenClass(kind as TokenKind);
+      if (!name) continue;
+      const rule = new RegExp(`\\.${name} \\{\\s*--shiki-light: ([^;]+);\\s*--shiki-dark: ([^;]+);`).exec(css);
+      expect(rule, name).not.toBeNull();
+      expect([rule![1]!.toLowerCase(), rule![2]!.toLowerCase()], name).toEqual([
+        light.toLowerCase(),
+        dark.toLowerCase(),
+      ]);
+    }
   });
 
   it('covers every character once, in order, whatever the code', () => {
