@@ -12,6 +12,7 @@ import { checkAcrossFiles, type PageFacts, type SourceFile } from '../checks/con
 import { sortDiagnostics, type Diagnostic } from '../checks/diagnostics.ts';
 import { loadCommandReader } from '../commands/reader.ts';
 import { isMdxFile } from '../markdown/parse.ts';
+import type { RenderedPage } from '../markdown/render.ts';
 import { validateTreeYaml } from '../validator/validate-content.ts';
 import { readCached, sha256, toolchainHash, writeCached } from './cache.ts';
 import { readContent, reservedSegments } from './content-files.ts';
@@ -36,6 +37,9 @@ interface PageResult {
   validation: { diagnostics: Diagnostic[]; commands: number };
 }
 
+/** What a worker sends back for a task: its result and page, or what went wrong. */
+export type WorkerReply = { key: string; result: PageResult; rendered?: RenderedPage } | { key: string; error: string };
+
 export interface ContentPass {
   /** The content check's findings (before Astro, like the validator's). */
   content: Diagnostic[];
@@ -47,10 +51,15 @@ export interface ContentPass {
   reused: number;
 }
 
-/** Runs tasks on one worker thread per core, each worker taking the next task as it finishes one. */
+/**
+ * Runs tasks on one worker thread per core, each worker taking the next task as it finishes one; each
+ * result and page is written to the cache (the task's files) as it comes.
+ */
 async function runOnWorkers(tasks: readonly PageTask[], setup: WorkerSetup): Promise<Map<string, PageResult>> {
   const results = new Map<string, PageResult>();
   if (tasks.length === 0) return results;
+  const byKey = new Map(tasks.map((t) => [t.key, t]));
+  const writing: Promise<void>[] = [];
   const count = Math.max(1, Math.min(availableParallelism(), tasks.length));
   let next = 0;
   const workers = Array.from(
@@ -62,11 +71,16 @@ async function runOnWorkers(tasks: readonly PageTask[], setup: WorkerSetup): Pro
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const give = () => worker.postMessage(next < tasks.length ? tasks[next++] : 'flush');
-            worker.on('message', (message: { key?: string; result?: PageResult; error?: string; flushed?: true }) => {
-              if (message.error) return reject(new Error(message.error));
-              if (message.flushed) return resolve();
-              results.set(message.key!, message.result!);
+            const give = () => {
+              if (next >= tasks.length) return resolve();
+              worker.postMessage(tasks[next++]);
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              if ('error' in reply) return reject(new Error(reply.error));
+              const task = byKey.get(reply.key)!;
+              results.set(reply.key, reply.result);
+              writing.push(writeCached(task.factsFile, reply.result));
+              if (reply.rendered) writing.push(writeCached(task.pageFile, reply.rendered));
               give();
             });
             worker.on('error', reject);
@@ -76,7 +90,9 @@ async function runOnWorkers(tasks: readonly PageTask[], setup: WorkerSetup): Pro
     );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.allSettled(writing);
   }
+  await Promise.all(writing);
   return results;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A worker of the content pass (content-pass.ts): for each runbook or guide it is given, one parse for
- * the checks and the validator, the page's HTML (src/markdown/render.ts), and both results written to
- * the cache under the file's key. Runs in a worker thread. Node only.
+ * the checks and the validator, and the page's HTML (src/markdown/render.ts), sent back for the pass
+ * to keep under the file's key. Runs in a worker thread. Node only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPageFile } from '../checks/content.ts';
@@ -11,8 +11,7 @@ import { loadCommandReader } from '../commands/reader.ts';
 import { isMdxFile, parseMarkdown } from '../markdown/parse.ts';
 import { renderTree, type RenderedPage } from '../markdown/render.ts';
 import { validateMarkdown } from '../validator/validate-content.ts';
-import { writeCached } from './cache.ts';
-import type { PageTask, WorkerSetup } from './content-pass.ts';
+import type { PageTask, WorkerReply, WorkerSetup } from './content-pass.ts';
 import { importsOwnComponent } from './content-files.ts';
 
 const setup = workerData as WorkerSetup;
@@ -39,24 +38,13 @@ async function run(task: PageTask): Promise<void> {
     facts.variables = found.map((v) => v.key);
   }
   const result = { facts, validation: { diagnostics: validation.diagnostics, commands: validation.commands } };
-  // The result goes back at once and the files are written meanwhile: waiting for the disk left a
-  // worker idle a sixth of its time. The pass asks for them all to be written before it ends.
-  parentPort!.postMessage({ key: task.key, result });
-  writing.push(writeCached(task.factsFile, result));
-  if (rendered) writing.push(writeCached(task.pageFile, rendered));
+  // The pass writes both to the cache: opening files took a twentieth of a worker's time, and the
+  // main thread has nothing else to do meanwhile.
+  parentPort!.postMessage({ key: task.key, result, ...(rendered ? { rendered } : {}) } satisfies WorkerReply);
 }
 
-const writing: Promise<void>[] = [];
-
-parentPort!.on('message', (message: PageTask | 'flush') => {
-  if (message === 'flush') {
-    Promise.all(writing.splice(0)).then(
-      () => parentPort!.postMessage({ flushed: true }),
-      (error: Error) => parentPort!.postMessage({ error: `writing the content cache: ${error.message}` }),
-    );
-    return;
-  }
-  run(message).catch((error: Error) =>
-    parentPort!.postMessage({ key: message.key, error: `${message.path}: ${error.stack ?? error.message}` }),
+parentPort!.on('message', (task: PageTask) => {
+  run(task).catch((error: Error) =>
+    parentPort!.postMessage({ key: task.key, error: `${task.path}: ${error.stack ?? error.message}` }),
   );
 });
