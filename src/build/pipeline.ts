@@ -160,26 +160,27 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   try {
     // Security headers for static hosts that read a _headers file (the policy itself is in every page).
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
-    // The link pages are made in memory first: Pagefind then walks only the pages Astro wrote (a
-    // seventh of the files at 1,000 runbooks), and they are written to disk while the archive is.
+    // The link pages are made in memory first, then written while Pagefind indexes the site in a
+    // process of its own and this one makes the pages of the offline copy: creating thousands of
+    // small folders waits on the disk, not the processor. Pagefind skips them, as every page without
+    // data-pagefind-body, whether or not its walk of the site sees them; the offline copy takes them
+    // from memory.
     const links = await linkPages(stagingDir);
     console.log(`alert links: ${links.runbooks.length} redirect pages for the spellings of IDs and aliases`);
     console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
     // An alert's page takes the place of a runbook's at the same path, as it always has.
     const all = [...new Map([...links.runbooks, ...links.alerts].map((page) => [page.path, page])).values()];
-    // Pagefind indexes in a process of its own while this one makes the pages of the offline copy.
-    const [search, offline] = await timed('search index and offline pages', () =>
+    const [search, offline] = await timed('search index, link pages and offline pages', () =>
       Promise.all([
         buildSearchIndex(stagingDir),
         offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all),
+        writeLinkPages(stagingDir, all),
       ]),
     );
     console.log(
       `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
     );
-    const [, bundle] = await timed('link pages and offline copy', () =>
-      Promise.all([writeLinkPages(stagingDir, all), writeOfflineBundle(stagingDir, version, offline)]),
-    );
+    const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, offline));
     console.log(
       `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,
     );
