@@ -2,18 +2,18 @@
  * The one entry point of the browser code: wires up whatever the page has. Astro bundles it as a
  * module for the site; src/build/offline-copy.ts bundles the same file as one classic script for the offline
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
+ *
+ * What a runbook page needs is loaded with it (copy buttons, variables, incident notes, the bar, the
+ * run line, the search button); what only other pages have (a decision tree, the home page's jump box
+ * and filters, the 404 page, an alert's page) is loaded only where its element is, so the page an
+ * alert opens loads none of it.
  */
-import { initAlertPage } from './alert-pages/alert-page.ts';
 import { initCommandBlocks } from './copy/command-blocks.ts';
 import { initRunCommand } from './copy/run-command.ts';
-import { initIdJump } from './ids/jump-box.ts';
-import { initNotFound } from './ids/not-found.ts';
 import { initIncidentNotes } from './incident-notes.ts';
 import { initRunbookBar } from './runbook-bar.ts';
 import { initSearch } from './search/launcher.ts';
-import { initServiceFilter } from './service-filter.ts';
 import { initThemeToggle } from './theme.ts';
-import { initTreeStepper } from './tree-stepper.ts';
 
 export function initPage(): void {
   initThemeToggle();
@@ -25,13 +25,19 @@ export function initPage(): void {
   if (bar) initRunbookBar(bar);
   const runCommand = document.querySelector<HTMLElement>('[data-run-command]');
   if (runCommand) initRunCommand(runCommand, document.querySelector<HTMLElement>('[data-variables]'));
-  for (const form of document.querySelectorAll<HTMLFormElement>('[data-id-jump]')) initIdJump(form);
+
+  const jumpBoxes = [...document.querySelectorAll<HTMLFormElement>('[data-id-jump]')];
+  if (jumpBoxes.length > 0)
+    void import('./ids/jump-box.ts').then(({ initIdJump }) => jumpBoxes.forEach((form) => initIdJump(form)));
   const filters = document.querySelector<HTMLElement>('[data-service-filters]');
-  if (filters) initServiceFilter(filters);
-  for (const tree of document.querySelectorAll<HTMLElement>('[data-tree]')) initTreeStepper(tree);
+  if (filters) void import('./service-filter.ts').then(({ initServiceFilter }) => initServiceFilter(filters));
+  const trees = [...document.querySelectorAll<HTMLElement>('[data-tree]')];
+  if (trees.length > 0)
+    void import('./tree-stepper.ts').then(({ initTreeStepper }) => trees.forEach((tree) => initTreeStepper(tree)));
   const notFound = document.querySelector<HTMLElement>('[data-not-found]');
-  if (notFound) void initNotFound(notFound);
+  if (notFound) void import('./ids/not-found.ts').then(({ initNotFound }) => initNotFound(notFound));
   const alert = document.querySelector<HTMLElement>('[data-alert]');
   const manifest = document.querySelector<HTMLElement>('[data-search]')?.dataset['manifest'];
-  if (alert && manifest) initAlertPage(alert, manifest);
+  if (alert && manifest)
+    void import('./alert-pages/alert-page.ts').then(({ initAlertPage }) => initAlertPage(alert, manifest));
 }

@@ -212,19 +212,23 @@ describe('themes, phones, print and accessibility', () => {
     // Code is highlighted in the theme's colours: a comment is not the colour of a command.
     const [comment, command] = await Promise.all([
       page
-        .locator('.runbook-body pre code span[style]:text-matches("^#")')
+        .locator('.runbook-body pre code .tok-comment:text-matches("^#")')
         .first()
         .evaluate((e) => getComputedStyle(e).color),
       page
-        .locator('.runbook-body pre code span[style]:text-matches("^kubectl")')
+        .locator('.runbook-body pre code .tok-command:text-matches("^kubectl")')
         .first()
         .evaluate((e) => getComputedStyle(e).color),
     ]);
     expect(comment).not.toBe(command);
+    // Command blocks colour tokens by class (src/commands/highlight.ts), other code by Shiki's styles.
     const codeSelectors = [
       '.runbook-body pre code span[style]',
       '.runbook-body pre code span[style*="--shiki"]:text-matches("^#")',
+      ...['comment', 'command', 'argument', 'option', 'operator'].map((kind) => `.runbook-body pre code .tok-${kind}`),
     ];
+    for (const kind of ['comment', 'command', 'argument', 'option', 'operator'])
+      expect(await page.locator(`.runbook-body pre code .tok-${kind}`).count(), kind).toBeGreaterThan(0);
     for (const selector of [
       '.summary',
       '.muted',

@@ -263,8 +263,9 @@ describe('filling a placeholder where it is', () => {
     const { page, context, errors } = await open('/runbooks/node001/', { viewport: PHONE });
     const ph = page.locator('.runbook-body .ph[data-var="deployment-to-scale-down"]').first();
     await ph.click();
+    // The editor's code loads on the first click (src/client/copy/placeholder-editor.ts).
     const editor = page.locator('.ph-editor');
-    expect(await editor.isVisible()).toBe(true);
+    await editor.waitFor({ state: 'visible', timeout: 5000 });
     expect(await editor.locator('label').textContent()).toBe('Fill <deployment-to-scale-down> (default frontend)');
     // Under the whole command, which stays in sight (both measured in one frame: the page may be scrolling).
     const gap = await ph.evaluate(
