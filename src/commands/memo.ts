@@ -21,3 +21,14 @@ export class BoundedMemo<K, V> {
     return this.#entries.size;
   }
 }
+
+/** The memo that belongs to `owner` (a kubectl model, a command reader): made on first use. */
+export function memoOf<O extends object, K, V>(
+  memos: WeakMap<O, BoundedMemo<K, V>>,
+  owner: O,
+  limit = 4000,
+): BoundedMemo<K, V> {
+  let memo = memos.get(owner);
+  if (!memo) memos.set(owner, (memo = new BoundedMemo<K, V>(limit)));
+  return memo;
+}

@@ -16,7 +16,7 @@ import { defaultTitle, maskPlaceholders, type PlaceholderSpan } from '../domain/
 import { analyzeBlock, type AnalyzedBlock, type BlockPart } from './block.ts';
 import { loadCommandReader, type CommandReader } from './reader.ts';
 import { highlightShell, tokenClass, type CodeToken } from './highlight.ts';
-import { BoundedMemo } from './memo.ts';
+import { memoOf, type BoundedMemo } from './memo.ts';
 import type { Safety } from './safety.ts';
 import { stepParts } from './steps.ts';
 
@@ -295,8 +295,7 @@ export async function commandBlockHtml(
   firstStep?: number,
 ): Promise<{ html: string; placeholders: PlaceholderSpan[]; block: AnalyzedBlock }> {
   const reader = await loadCommandReader();
-  let memo = kept.get(reader);
-  if (!memo) kept.set(reader, (memo = new BoundedMemo(4000)));
+  const memo = memoOf(kept, reader);
   // Pages number their steps (data-step); decision trees' blocks carry none.
   const numbered = firstStep !== undefined;
   const { block, template } = memo.get(`${numbered ? 'steps' : 'plain'}\0${lang}\0${code}`, () => {

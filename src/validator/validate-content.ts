@@ -11,7 +11,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { analyzeBlock, hasCapsPlaceholder, startsWithKubectl } from '../commands/block.ts';
-import { BoundedMemo } from '../commands/memo.ts';
+import { memoOf, type BoundedMemo } from '../commands/memo.ts';
 import { promptEnd } from '../commands/transcript.ts';
 import { isUsageSynopsis } from '../kubectl/usage-synopsis.ts';
 import type { CommandReader } from '../commands/reader.ts';
@@ -172,26 +172,21 @@ interface BlockFindings {
  */
 const checkedBlocks = new WeakMap<ValidatorContext['kubectl'], BoundedMemo<string, BlockFindings>>();
 
-function findingsOf(
-  code: string,
-  lang: string,
-  ctx: ValidatorContext,
-  inline: boolean,
-  env: ReadonlyMap<string, string>,
-): BlockFindings {
-  let memo = checkedBlocks.get(ctx.kubectl);
-  if (!memo) checkedBlocks.set(ctx.kubectl, (memo = new BoundedMemo(4000)));
-  const key = JSON.stringify([lang, inline, [...env], code]);
-  return memo.get(key, () => checkBlock(code, lang, ctx, inline, env));
+/** A block to check, and what its check depends on besides the kubectl model. */
+interface BlockToCheck {
+  code: string;
+  lang: string;
+  /** An inline code span: a mere mention of a command is not checked. */
+  inline: boolean;
+  env: ReadonlyMap<string, string>;
 }
 
-function checkBlock(
-  code: string,
-  lang: string,
-  ctx: ValidatorContext,
-  inline: boolean,
-  env: ReadonlyMap<string, string>,
-): BlockFindings {
+function findingsOf(block: BlockToCheck, ctx: ValidatorContext): BlockFindings {
+  const key = JSON.stringify([block.lang, block.inline, [...block.env], block.code]);
+  return memoOf(checkedBlocks, ctx.kubectl).get(key, () => checkBlock(block, ctx));
+}
+
+function checkBlock({ code, lang, inline, env }: BlockToCheck, ctx: ValidatorContext): BlockFindings {
   const invocations: Invocation[] = [];
   const block = analyzeBlock(code, lang, ctx, {
     classify: false,
@@ -249,7 +244,7 @@ export function validateShellCode(
   ctx: ValidatorContext,
   { inline = false, env = exportsIn(code) }: ShellCodeOptions = {},
 ): ValidationResult {
-  const found = findingsOf(code, lang, ctx, inline, env);
+  const found = findingsOf({ code, lang, inline, env }, ctx);
   const position = positionIn(found.code, origin);
   const sourcePosition = positionIn(code, origin);
   const diagnostics = found.findings.map(({ offset, inSource, ...finding }): Diagnostic => {

@@ -388,3 +388,33 @@ describe('highlighting', () => {
     expect(tokens.map((t) => code.slice(t.start, t.end)).join('')).toBe(code);
   });
 });
+
+describe('command blocks kept once per distinct block (src/commands/memo.ts)', () => {
+  it('gives the HTML of a fresh render, with each use numbered from its own first step', async () => {
+    const { buildCommandBlock, commandBlockHtml } = await import('../../src/commands/render.ts');
+    const { toHtml } = await import('hast-util-to-html');
+    const blocks = [
+      'kubectl get pods -n <namespace=prod>\nkubectl delete pod <pod-name> -n <namespace=prod>',
+      '$ kubectl logs <pod> --previous\nerror: container not found',
+      'for p in $(kubectl get pods -o name); do\n  kubectl describe "$p"\ndone',
+    ];
+    for (const code of blocks)
+      for (const first of [0, 7, undefined]) {
+        const fresh = toHtml((await buildCommandBlock(code, 'bash', first)).element);
+        // Twice: the second comes from the memo.
+        expect((await commandBlockHtml(code, 'bash', first)).html, `${code} @${first}`).toBe(fresh);
+        expect((await commandBlockHtml(code, 'bash', first)).html, `${code} @${first}`).toBe(fresh);
+      }
+  });
+
+  it('keeps at most its limit, dropping the oldest first', async () => {
+    const { BoundedMemo } = await import('../../src/commands/memo.ts');
+    const memo = new BoundedMemo<string, number>(2);
+    let made = 0;
+    const get = (key: string) => memo.get(key, () => ++made);
+    expect([get('a'), get('b'), get('a')]).toEqual([1, 2, 1]);
+    get('c'); // drops "a"
+    expect(memo.size).toBe(2);
+    expect([get('b'), get('a')]).toEqual([2, 4]);
+  });
+});

@@ -223,6 +223,16 @@ describe('plugins and APIs that need turning on are warnings', () => {
 });
 
 describe('in Markdown', () => {
+  it('finds the same mistake in a block repeated on a page at each place it sits (blocks are checked once)', async () => {
+    const block = '```bash\n# scale it\n  kubectl scale deployment api --replica=0\n```';
+    const doc = `${block}\n\nThen again:\n\n- step\n\n  ${block.replaceAll('\n', '\n  ')}\n`;
+    const found = (await validateDoc(doc)).map((d) => `${d.line}:${d.column} ${d.rule}`);
+    // Line 3, after the two spaces and 'kubectl scale deployment api '; line 12, two columns further in.
+    expect(found).toEqual(['3:32 kubectl/unknown-flag', '12:34 kubectl/unknown-flag']);
+    // A different block of the same commands elsewhere is not confused with it.
+    expect((await validateDoc(block.replace('--replica=0', '--replicas=0'))).length).toBe(0);
+  });
+
   it('knows the custom resources a CustomResourceDefinition on the page defines, in every spelling', async () => {
     const crd = [
       '```yaml',
