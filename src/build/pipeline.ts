@@ -162,9 +162,10 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     // The link pages are made in memory first, then written while Pagefind indexes the site in a
     // process of its own and this one makes the pages of the offline copy: creating thousands of
-    // small folders waits on the disk, not the processor. Pagefind skips them, as every page without
-    // data-pagefind-body, whether or not its walk of the site sees them; the offline copy takes them
-    // from memory.
+    // small folders waits on the disk, not the processor. Pagefind reads only the sections it indexes
+    // (search-index.ts) and would skip a link page there (kube-prometheus's /runbooks/<component>/…)
+    // whether or not its walk sees it, as it skips every page without data-pagefind-body; the offline
+    // copy takes them from memory.
     const links = await linkPages(stagingDir);
     console.log(`alert links: ${links.runbooks.length} redirect pages for the spellings of IDs and aliases`);
     console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
