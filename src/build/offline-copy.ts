@@ -35,6 +35,19 @@ async function siteFiles(siteDir: string): Promise<string[]> {
   );
 }
 
+/** Each file of the site with its bytes, read 64 at a time (the file system works in parallel; only a batch is held). */
+async function eachSiteFile(
+  siteDir: string,
+  files: readonly string[],
+  use: (file: string, data: Buffer) => void,
+): Promise<void> {
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file))));
+    batch.forEach((file, k) => use(file, contents[k]!));
+  }
+}
+
 /** The site's pages made offline pages, ready for the search index and the archive. */
 export interface OfflinePages {
   name: string;
@@ -68,19 +81,14 @@ export async function offlinePages(
     entries.push({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
 
   const banner = `<div class="offline-banner" role="note">Offline copy, version ${escapeHtml(version.version)}, built from the content of ${escapeHtml(version.date)} (${escapeHtml(version.commit)}). It may be out of date: use the live site when it is back.</div>`;
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const contents = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file))));
-    batch.forEach((file, k) => {
-      const data = contents[k]!;
-      if (!file.endsWith('.html')) {
-        add(file, data);
-        return;
-      }
-      const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
-      add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
-    });
-  }
+  await eachSiteFile(siteDir, files, (file, data) => {
+    if (!file.endsWith('.html')) {
+      add(file, data);
+      return;
+    }
+    const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
+    add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
+  });
   for (const link of links)
     add(link.path, toOfflinePage(link.html, { pagePath: link.path, files: fileSet, base, bannerHtml: banner }));
   return { name, base, entries, files: fileSet };
@@ -104,11 +112,7 @@ export async function writeOfflineBundle(
     ...(await siteFiles(path.join(siteDir, 'pagefind'))).map((file) => `pagefind/${file}`),
     routes.searchTerms(),
   ].filter((file) => !known.has(file));
-  for (let i = 0; i < rest.length; i += 64) {
-    const batch = rest.slice(i, i + 64);
-    const contents = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file))));
-    batch.forEach((file, k) => (known.add(file), add(file, contents[k]!)));
-  }
+  await eachSiteFile(siteDir, rest, (file, data) => (known.add(file), add(file, data)));
   const toFile = (sitePath: string) =>
     relativeUrl(base + sitePath, { pagePath: 'index.html', files: known, base }).replace(/^\.\//, '');
 
