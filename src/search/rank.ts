@@ -59,6 +59,18 @@ const KIND_FACTOR: Record<string, number> = { runbook: 1, tree: 0.85, guide: 0.7
 
 const prepared = new WeakMap<SearchDoc, Prepared>();
 
+/** The stems of a page's fields other than its body, the same for ranking and for weighing words. */
+function fieldStems(doc: SearchDoc): Record<Field, Set<string>> {
+  return {
+    // Names count whole (KubeNodeNotReady is one word here, not kube, node, not, ready).
+    names: new Set([...words(doc.id ?? '').map((w) => stem(w.word)), ...namesAsWords(doc)]),
+    title: new Set(stemsOf(doc.title)),
+    symptoms: new Set(stemsOf(doc.symptoms)),
+    summary: new Set(stemsOf(doc.summary ?? '')),
+    headings: new Set(stemsOf(doc.headings)),
+  };
+}
+
 function prepare(doc: SearchDoc): Prepared {
   let p = prepared.get(doc);
   if (p) return p;
@@ -68,18 +80,12 @@ function prepare(doc: SearchDoc): Prepared {
     .filter((t, i, all) => i === 0 || all[i - 1]!.start !== t.start) // words, not their CamelCase parts
     .map((t) => t.stem);
   const positions = new Map<string, number[]>();
-  sequence.forEach((s, i) => positions.set(s, [...(positions.get(s) ?? []), i]));
-  p = {
-    // Names count whole (KubeNodeNotReady is one word here, not kube, node, not, ready).
-    names: new Set([...words(doc.id ?? '').map((w) => stem(w.word)), ...namesAsWords(doc)]),
-    title: new Set(stemsOf(doc.title)),
-    symptoms: new Set(stemsOf(doc.symptoms)),
-    summary: new Set(stemsOf(doc.summary ?? '')),
-    headings: new Set(stemsOf(doc.headings)),
-    content,
-    sequence,
-    positions,
-  };
+  sequence.forEach((s, i) => {
+    const at = positions.get(s);
+    if (at) at.push(i);
+    else positions.set(s, [i]);
+  });
+  p = { ...fieldStems(doc), content, sequence, positions };
   prepared.set(doc, p);
   return p;
 }
@@ -95,15 +101,10 @@ function namesAsWords(doc: SearchDoc): string[] {
 export function termStats(docs: readonly SearchDoc[]): TermStats {
   const df: Record<string, number> = {};
   for (const doc of docs) {
-    const p = prepare(doc);
-    const all = new Set<string>([
-      ...p.names,
-      ...p.title,
-      ...p.symptoms,
-      ...p.summary,
-      ...p.headings,
-      ...p.content.keys(),
-    ]);
+    // Only which stems each page holds: not the body's order and positions that ranking needs.
+    const all = new Set<string>();
+    for (const field of Object.values(fieldStems(doc))) for (const s of field) all.add(s);
+    for (const s of stemsOf(doc.content)) all.add(s);
     for (const s of all) df[s] = (df[s] ?? 0) + 1;
   }
   return { docs: docs.length, df };

@@ -51,19 +51,37 @@ export function camelParts(word: string): string[] {
   return parts.length > 1 ? parts.map((p) => p.toLowerCase()) : [];
 }
 
+/**
+ * A word's stems: its own, then its CamelCase parts'; none for a CJK run (matched by its bigrams,
+ * cjkTerms). Kept per word: a site of thousands of pages repeats a few thousand words millions of
+ * times, and stemming them is most of the work of weighing words at build time and of ranking.
+ */
+const wordStems = new Map<string, readonly string[]>();
+const WORD_STEMS_KEPT = 50_000;
+function stemsOfWord(word: string): readonly string[] {
+  let stems = wordStems.get(word);
+  if (stems) return stems;
+  stems = CJK.test(word) ? [] : [stem(word), ...camelParts(word).map(stem)];
+  if (wordStems.size >= WORD_STEMS_KEPT) wordStems.clear();
+  wordStems.set(word, stems);
+  return stems;
+}
+
 /** Every stem a text holds, with offsets: each word, and the parts of CamelCase words at the word's place. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const { word, start, end } of words(text)) {
-    if (CJK.test(word)) continue; // CJK runs are matched by their bigrams (cjkTerms), not as one word
-    out.push({ stem: stem(word), start, end });
-    for (const part of camelParts(word)) out.push({ stem: stem(part), start, end });
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    for (const s of stemsOfWord(m[0])) out.push({ stem: s, start, end });
   }
   return out;
 }
 
-/** The stems of a text as a set, CJK bigrams included: what a page's field holds. */
+/** The stems of a text in order, CJK bigrams after them: what a page's field holds. */
 export function stemsOf(text: string): string[] {
-  const stems = tokenize(text).map((t) => t.stem);
-  return hasCjk(text) ? [...stems, ...cjkBigrams(text).split(' ').filter(Boolean)] : stems;
+  const stems: string[] = [];
+  for (const m of text.matchAll(WORD)) for (const s of stemsOfWord(m[0])) stems.push(s);
+  if (hasCjk(text)) for (const bigram of cjkBigrams(text).split(' ')) if (bigram) stems.push(bigram);
+  return stems;
 }
