@@ -6,7 +6,12 @@
  */
 export class BoundedMemo<K, V> {
   readonly #entries = new Map<K, V>();
-  constructor(readonly limit: number) {}
+  readonly limit: number;
+  // A plain field, not a parameter property: the content pass's workers load this file with Node's
+  // own type stripping, which has no parameter properties.
+  constructor(limit: number) {
+    this.limit = limit;
+  }
 
   get(key: K, make: () => V): V {
     const kept = this.#entries.get(key);

@@ -18,11 +18,10 @@ import type { PreparedView, RunRequest, StepRequest } from './protocol.ts';
 
 /** A request the companion refuses, with the HTTP status that says why. */
 export class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

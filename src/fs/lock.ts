@@ -18,13 +18,14 @@ export interface LockHolder {
 }
 
 export class LockHeldError extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly holder: LockHolder,
-  ) {
+  readonly lockFile: string;
+  readonly holder: LockHolder;
+  constructor(lockFile: string, holder: LockHolder) {
     super(
       `another build is writing this output: PID ${holder.pid} on ${holder.host}, started ${holder.started}, building ${holder.what} (lock ${lockFile}). Wait for it to finish, or stop it; a lock left by a build that is no longer running is taken over.`,
     );
+    this.lockFile = lockFile;
+    this.holder = holder;
   }
 }
 

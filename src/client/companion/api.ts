@@ -7,11 +7,10 @@
 import type { CompanionState, PreparedView, RunEvent, RunRequest, StepRequest } from '../../companion/protocol.ts';
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 
