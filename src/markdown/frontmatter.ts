@@ -14,6 +14,12 @@ export function extractFrontmatter(source: string): Frontmatter | undefined {
   return { yaml: match[1], firstLine: 2 };
 }
 
+/** The source without its frontmatter: the body, as Astro's store keeps it. */
+export function withoutFrontmatter(source: string): string {
+  const match = FRONTMATTER.exec(source);
+  return match ? source.slice(match[0].length) : source;
+}
+
 /**
  * The source with its frontmatter blanked (every character but newlines made a space), so a Markdown
  * parser sees only the body and every offset, line and column stays what it is in the file.

@@ -12,6 +12,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSmartQuotes from '../plugins/remark-smart-quotes.ts';
+import { cjkRuns } from '../text/cjk.ts';
+import { withoutFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './parse.ts';
 import { REMARK_PLUGINS, SHIKI_CONFIG, SMARTYPANTS, SYNTAX_HIGHLIGHT } from './site-pipeline.ts';
 
@@ -20,6 +22,8 @@ export interface RenderedPage {
   headings: MarkdownHeading[];
   /** What the remark plugins found: the page's command variables. */
   pluginData: Record<string, unknown>;
+  /** The body's Chinese, Japanese and Korean runs, which the page's search fields index as bigrams. */
+  cjkText: string;
 }
 
 const pipeline = unified()
@@ -43,7 +47,12 @@ export async function renderTree(tree: Root, source: string, filePath: string): 
   const hast = await pipeline.run(tree, file);
   const html = String(pipeline.stringify(hast, file));
   const { astro } = file.data as unknown as AstroData;
-  return { html, headings: astro.headings ?? [], pluginData: astro.frontmatter };
+  return {
+    html,
+    headings: astro.headings ?? [],
+    pluginData: astro.frontmatter,
+    cjkText: cjkRuns(withoutFrontmatter(source)),
+  };
 }
 
 /** Renders a Markdown file's text (frontmatter included: its lines are kept blank). */

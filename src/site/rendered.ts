@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { render, type CollectionEntry } from 'astro:content';
+import { withoutFrontmatter } from '../markdown/frontmatter.ts';
 import { renderMarkdown, type RenderedPage } from '../markdown/render.ts';
+import { cjkRuns } from '../text/cjk.ts';
 
 export interface PageBody {
   /** The rendered HTML of a Markdown page. */
@@ -18,6 +20,8 @@ export interface PageBody {
   headings: MarkdownHeading[];
   /** What the remark plugins found: the page's command variables. */
   pluginData: Record<string, unknown>;
+  /** The body's CJK runs, for the page's search fields (the store keeps no body: content-loader.ts). */
+  cjkText: string;
 }
 
 let manifest: Promise<Record<string, string>> | undefined;
@@ -34,11 +38,12 @@ export async function pageBody(entry: CollectionEntry<'runbooks'> | CollectionEn
   const file = path.resolve(process.cwd(), entry.filePath ?? '');
   if (file.endsWith('.mdx')) {
     const { Content, headings, remarkPluginFrontmatter } = await render(entry);
-    return { Content, headings, pluginData: remarkPluginFrontmatter };
+    const cjkText = cjkRuns(withoutFrontmatter(await readFile(file, 'utf8')));
+    return { Content, headings, pluginData: remarkPluginFrontmatter, cjkText };
   }
   const kept = (await pagesManifest())[file];
   const page: RenderedPage = kept
     ? (JSON.parse(await readFile(kept, 'utf8')) as RenderedPage)
     : await renderMarkdown(await readFile(file, 'utf8'), file);
-  return { html: page.html, headings: page.headings, pluginData: page.pluginData };
+  return { html: page.html, headings: page.headings, pluginData: page.pluginData, cjkText: page.cjkText };
 }

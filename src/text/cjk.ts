@@ -10,6 +10,14 @@ export function hasCjk(text: string): boolean {
   return new RegExp(CJK_RUN.source, 'u').test(text);
 }
 
+/**
+ * Only a text's CJK runs, space-separated: all that cjkBigrams reads of it, so the bigrams of
+ * `cjkRuns(text)` are those of the text. Pages keep this of their source instead of the source.
+ */
+export function cjkRuns(text: string): string {
+  return Array.from(text.matchAll(CJK_RUN), ([run]) => run).join(' ');
+}
+
 /** The bigrams of every CJK run in a text, space-separated; single characters stand alone. */
 export function cjkBigrams(text: string): string {
   const words: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/checks/diagnostics.ts';
 import { checkGuideFile, checkRunbookFile } from '../../src/checks/frontmatter.ts';
-import { extractFrontmatter } from '../../src/markdown/frontmatter.ts';
+import { extractFrontmatter, withoutFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 const valid = `---
 id: K8S-002
@@ -111,5 +111,11 @@ describe('extractFrontmatter', () => {
   it('finds the YAML between the first two --- lines only', () => {
     expect(extractFrontmatter('---\na: 1\n---\nbody\n---\n')?.yaml).toBe('a: 1');
     expect(extractFrontmatter('no frontmatter')).toBeUndefined();
+  });
+
+  it('leaves the body whole when it takes the frontmatter off', () => {
+    expect(withoutFrontmatter('---\na: 1\n---\nbody\n---\n')).toBe('body\n---\n');
+    expect(withoutFrontmatter('\uFEFF---\r\na: 1\r\n---\r\n# Title')).toBe('# Title');
+    expect(withoutFrontmatter('# no frontmatter\n---\n')).toBe('# no frontmatter\n---\n');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cjkBigrams, hasCjk } from '../../src/text/cjk.ts';
+import { cjkBigrams, cjkRuns, hasCjk } from '../../src/text/cjk.ts';
 import {
   cleanQuery,
   correctSpelling,
@@ -209,6 +209,18 @@ describe('words as search compares them', () => {
     expect(stemsOf('Warning: 付费模式')).toEqual(['warn', '付费', '费模', '模式']);
     expect(cjkBigrams('警告 付费模式 ok')).toBe('警告 付费 费模 模式');
     expect(hasCjk('x509 expired')).toBe(false);
+  });
+
+  it('keeps of a text only its CJK runs, which give the same bigrams', () => {
+    const texts = [
+      '## 排查\n\n运行 `kubectl get pods`：**付费**模式与实际实例不一致。ノード 노드 x',
+      'no CJK here at all',
+      '单',
+      '重复 重复 重复',
+    ];
+    for (const text of texts) expect(cjkBigrams(cjkRuns(text))).toBe(cjkBigrams(text));
+    expect(cjkRuns('a 付费 b **模式** c')).toBe('付费 模式');
+    expect(cjkRuns('plain English')).toBe('');
   });
 
   it('counts a swap of neighbouring letters as one typo', () => {

@@ -11,6 +11,7 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../../src/checks/d
 import { parseFenceMeta } from '../../src/markdown/fence-meta.ts';
 import { splitInlineCode } from '../../src/markdown/inline-code.ts';
 import { joinBase, routes } from '../../src/domain/routes.ts';
+import { mapPool } from '../../src/fs/map-pool.ts';
 
 const listed = (
   id: string,
@@ -141,5 +142,21 @@ describe('paths', () => {
     expect(joinBase('/', routes.runbook('K8S-002'))).toBe('/runbooks/k8s-002/');
     expect(joinBase('/docs', routes.manifest())).toBe('/docs/runbooks.json');
     expect(joinBase('/docs/', '/layer/node/')).toBe('/docs/layer/node/');
+  });
+});
+
+describe('mapPool', () => {
+  it('keeps the items order and never runs more than its limit at once', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapPool([30, 5, 20, 1, 10, 0], 2, async (ms) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      running--;
+      return ms * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2, 20, 0]);
+    expect(most).toBe(2);
+    expect(await mapPool([], 4, async () => 1)).toEqual([]);
   });
 });
