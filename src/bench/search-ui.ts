@@ -14,7 +14,7 @@ import { serveStatic } from '../fs/static-host.ts';
 import { readZip } from '../offline/read-archive.ts';
 import type { BenchQuery, Observation } from './search-quality.ts';
 
-async function openSearch(browser: Browser, url: string): Promise<Page> {
+export async function openSearch(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
   await page.keyboard.press('Control+k');

@@ -23,7 +23,7 @@ import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
 import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
 import { contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, indexedPages } from './search-index.ts';
 import { buildVersion } from './version.ts';
 
 /** Runs a command with its output shown as it comes; returns its status and the end of its output. */
@@ -162,18 +162,17 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     // The link pages are made in memory first, then written while Pagefind indexes the site in a
     // process of its own and this one makes the pages of the offline copy: creating thousands of
-    // small folders waits on the disk, not the processor. Pagefind reads only the sections it indexes
-    // (search-index.ts) and would skip a link page there (kube-prometheus's /runbooks/<component>/…)
-    // whether or not its walk sees it, as it skips every page without data-pagefind-body; the offline
-    // copy takes them from memory.
-    const links = await linkPages(stagingDir);
+    // small folders waits on the disk, not the processor. Pagefind is given the pages of the sections
+    // it indexes as listed before (search-index.ts): a link page there (kube-prometheus's
+    // /runbooks/<component>/…) is never one of them; the offline copy takes them from memory.
+    const [links, indexed] = await Promise.all([linkPages(stagingDir), indexedPages(stagingDir)]);
     console.log(`alert links: ${links.runbooks.length} redirect pages for the spellings of IDs and aliases`);
     console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
     // An alert's page takes the place of a runbook's at the same path, as it always has.
     const all = [...new Map([...links.runbooks, ...links.alerts].map((page) => [page.path, page])).values()];
     const [search, offline] = await timed('search index, link pages and offline pages', () =>
       Promise.all([
-        buildSearchIndex(stagingDir),
+        buildSearchIndex(stagingDir, indexed),
         offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all),
         writeLinkPages(stagingDir, all),
       ]),

@@ -37,4 +37,6 @@ export const routes = {
   idKeys: () => 'id-keys.json',
   /** The word statistics search ranks by (written by the build with the Pagefind index). */
   searchTerms: () => 'search-terms.json',
+  /** The folders of the search index's other parts, which the browser merges into pagefind/'s (src/search/index-parts.ts). */
+  searchIndexParts: () => 'pagefind/parts.json',
 };

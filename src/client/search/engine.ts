@@ -59,6 +59,7 @@ export interface SearchEngine {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<FilterCounts>;
 }
@@ -152,11 +153,14 @@ function searchTerms(plan: QueryPlan): string[] {
 async function pagefindBackend(scriptUrl: string, base: string): Promise<Backend> {
   const module = (await import(/* @vite-ignore */ scriptUrl)) as Pagefind;
   await module.options({ baseUrl: base });
-  const [, stats, keys] = await Promise.all([
+  const [, stats, keys, parts] = await Promise.all([
     module.init(),
     fetchJson<TermStats>(resolveSiteUrl(routes.searchTerms())),
     fetchJson<Record<string, string>>(resolveSiteUrl(routes.idKeys())).catch(() => ({}) as Record<string, string>),
+    // A large site's index comes in parts (src/search/index-parts.ts), searched as one.
+    fetchJson<string[]>(resolveSiteUrl(routes.searchIndexParts())).catch(() => [] as string[]),
   ]);
+  await Promise.all(parts.map((folder) => module.mergeIndex(resolveSiteUrl(`pagefind/${folder}`), { baseUrl: base })));
   const records = new Map<string, Promise<SearchDoc>>();
   return {
     stats,

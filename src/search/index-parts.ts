@@ -1,0 +1,33 @@
+/**
+ * The site's search index in parts. Pagefind builds an index whole in memory before it writes it
+ * (1.1 GB for 3,000 runbook pages) and takes longer per page the larger the index, so a large site is
+ * indexed as several indexes of at most PAGES_PER_INDEX pages, one after the other, and the browser
+ * merges them (Pagefind's mergeIndex: one search over all, results by score). A page's part is a hash
+ * of its path: the same content gives the same parts in any build, and editing a page changes only
+ * its own part's index. Pure; the build (src/build/search-index.ts) and the browser's search
+ * (src/client/search/engine.ts) share it.
+ */
+
+/** At most this many pages per index: 750 pages take Pagefind about 300 MB. */
+export const PAGES_PER_INDEX = 750;
+
+/** Under the site's pagefind/: part 0 is pagefind/ itself (where its JS API is), then part-1/, part-2/… */
+export const partFolder = (part: number): string => (part === 0 ? '' : `part-${part}/`);
+
+/** FNV-1a, 32 bits: a stable hash with no dependency, for spreading paths over parts. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** The pages of each part, each part's in path order; one part for a site of up to pagesPerIndex pages. */
+export function indexParts(paths: readonly string[], pagesPerIndex = PAGES_PER_INDEX): string[][] {
+  const count = Math.max(1, Math.ceil(paths.length / pagesPerIndex));
+  const parts = Array.from({ length: count }, () => [] as string[]);
+  for (const p of [...paths].sort()) parts[fnv1a(p) % count]!.push(p);
+  return parts;
+}
