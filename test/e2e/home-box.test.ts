@@ -58,6 +58,25 @@ describe("the home page's box", () => {
     }
   });
 
+  it('shows the results of what was typed before its script arrived, without another key', async () => {
+    const { page, errors } = await openPage(browser);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/jump-box\.[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${siteUrl()}/`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#id-jump-input', 'ImagePullBackOff docker hub china');
+    release();
+    await page.waitForFunction(
+      () => (document.querySelector('#id-jump-results') as HTMLElement | null)?.dataset['query'] !== undefined,
+    );
+    expect(await page.locator('#id-jump-results .search-hit .badge--id').first().textContent()).toBe('K8S-001');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says "no close match" for what the site has no answer to, and Enter opens no guess', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${siteUrl()}/`);

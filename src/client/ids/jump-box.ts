@@ -28,6 +28,8 @@ export function initIdJump(form: HTMLFormElement): void {
       return bound;
     }));
   input.addEventListener('input', () => void load(), { once: true });
+  // Typed before this script arrived (a slow phone, a busy laptop): show its results now, not on the next key.
+  if (input.value.trim()) void load();
 
   form.addEventListener('submit', async (event) => {
     const query = input.value.trim();
