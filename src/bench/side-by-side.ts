@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../build/project.ts';
-import { phasesOf, runMeasured, type MeasuredRun } from './site-build.ts';
+import { phasesOf, runBuild, runMeasured, type MeasuredRun } from './site-build.ts';
 import { cleanStarlight, installStarlight, starlightDir, writeStarlightContent } from './starlight.ts';
 import { syntheticId, writeSyntheticContent } from './synthetic-corpus.ts';
 
@@ -19,16 +19,11 @@ export interface SideBySideResult {
 }
 
 const node = process.execPath;
-const tsx = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
-
-export function buildOurs(contentDir: string, outDir: string): Promise<MeasuredRun> {
-  return runMeasured(node, [tsx, 'scripts/build.ts'], { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir });
-}
 
 async function coldOurs(contentDir: string, outDir: string): Promise<MeasuredRun> {
   await rm(outDir, { recursive: true, force: true });
   await rm(`${outDir}.builds`, { recursive: true, force: true });
-  const run = await buildOurs(contentDir, outDir);
+  const run = await runBuild(contentDir, outDir);
   if (run.code !== 0) throw new Error(`this project's build failed:\n${run.output.slice(-3000)}`);
   return run;
 }
@@ -101,7 +96,7 @@ export async function rebuildAfterOneEdit(runbooks: number, workDir: string): Pr
   const edited = path.join(contentDir, 'runbooks', `${syntheticId(Math.floor(runbooks / 2)).toLowerCase()}.md`);
   await appendFile(edited, '\nAn edit: check the events of the namespace before you restart anything.\n');
   console.log(`bench: ${runbooks} runbooks, rebuild after editing ${path.basename(edited)}…`);
-  const rebuild = await buildOurs(contentDir, outDir);
+  const rebuild = await runBuild(contentDir, outDir);
   if (rebuild.code !== 0) throw new Error(`the rebuild failed:\n${rebuild.output.slice(-3000)}`);
   const coldDir = path.join(workDir, `${runbooks}`, 'cold');
   await coldOurs(contentDir, coldDir);

@@ -50,6 +50,14 @@ export interface MeasuredRun {
   output: string;
 }
 
+/** `npm run build` as it runs it (one process, Node's own type stripping), measured. */
+export function runBuild(contentDir: string, outDir: string): Promise<MeasuredRun> {
+  return runMeasured(process.execPath, ['scripts/build.ts'], {
+    RUNBOOKS_CONTENT_DIR: contentDir,
+    BUILD_OUT_DIR: outDir,
+  });
+}
+
 export async function runMeasured(
   command: string,
   args: string[],
@@ -160,11 +168,7 @@ export async function benchSize(runbooks: number, workDir: string): Promise<Size
   await writeSyntheticContent(contentDir, runbooks, projectRoot);
   await rm(siteDir, { recursive: true, force: true });
   console.log(`bench: building ${runbooks} runbooks…`);
-  const build = await runMeasured(
-    process.execPath,
-    [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
-    { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: siteDir },
-  );
+  const build = await runBuild(contentDir, siteDir);
   if (build.code !== 0) throw new Error(`the build of ${runbooks} runbooks failed:\n${build.output.slice(-3000)}`);
 
   // Validator throughput over this corpus, in this process (one core).
