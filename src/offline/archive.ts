@@ -83,15 +83,40 @@ interface Written {
   mode: number;
 }
 
-/** The archive of `entries`, every one dated `modified`; the same entries in any order give the same bytes. */
-export async function createArchive(entries: readonly ArchiveEntry[], modified: Date): Promise<Buffer> {
-  const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** An entry as the archive keeps it: deflated (or stored), with the CRC and size of what it was. */
+export interface PackedEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * An entry packed for the archive now, on libuv's thread pool: a caller that makes thousands of
+ * entries (the offline copy's pages) keeps each one deflated, not the whole site's bytes at once.
+ */
+export async function packEntry({ name, data }: ArchiveEntry): Promise<PackedEntry> {
+  const packed = { name, crc: crc32(data), size: data.length };
+  return deflates(name, data.length)
+    ? { ...packed, method: DEFLATE, bytes: await deflate(data, { level: LEVEL }) }
+    : { ...packed, method: STORE, bytes: data };
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The archive of `entries` (as they are, or packed already by packEntry), every one dated `modified`;
+ * the same entries in any order, packed or not, give the same bytes.
+ */
+export async function createArchive(entries: readonly (ArchiveEntry | PackedEntry)[], modified: Date): Promise<Buffer> {
+  const sorted = [...entries].sort(byName);
   const { time, day } = dosDateTime(modified);
-  const packed = sorted.map(() => undefined as Promise<{ method: number; bytes: Uint8Array }> | undefined);
-  const pack = (i: number) =>
-    (packed[i] ??= deflates(sorted[i]!.name, sorted[i]!.data.length)
-      ? deflate(sorted[i]!.data, { level: LEVEL }).then((bytes) => ({ method: DEFLATE, bytes }))
-      : Promise.resolve({ method: STORE, bytes: sorted[i]!.data }));
+  const packed = sorted.map(() => undefined as Promise<PackedEntry> | undefined);
+  const pack = (i: number) => {
+    const entry = sorted[i]!;
+    return (packed[i] ??= 'bytes' in entry ? Promise.resolve(entry) : packEntry(entry));
+  };
 
   const chunks: Uint8Array[] = [];
   let offset = 0;
@@ -102,15 +127,14 @@ export async function createArchive(entries: readonly ArchiveEntry[], modified: 
   const written: Written[] = [];
   for (let i = 0; i < sorted.length; i++) {
     for (let k = i; k < Math.min(sorted.length, i + AHEAD); k++) void pack(k);
-    const { name: entryName, data } = sorted[i]!;
-    const { method, bytes } = await pack(i);
+    const { name: entryName, method, crc, size, bytes } = await pack(i);
     packed[i] = undefined; // what is written is not kept twice
     const name = Buffer.from(entryName, 'utf8');
     const entry: Written = {
       name,
       method,
-      crc: crc32(data),
-      size: data.length,
+      crc,
+      size,
       stored: bytes.length,
       offset,
       mode: 0o100000 | (EXECUTABLE.test(entryName) ? 0o755 : 0o644),

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createArchive, DEFLATE_FROM, deflates } from '../../src/offline/archive.ts';
+import { createArchive, DEFLATE_FROM, deflates, packEntry } from '../../src/offline/archive.ts';
 import { projectRoot } from '../support/project.ts';
 import { readZip } from '../support/zip.ts';
 
@@ -17,6 +17,15 @@ describe('the offline copy archive', () => {
     const first = await createArchive(entries, when);
     expect((await createArchive(entries, when)).equals(first)).toBe(true);
     expect((await createArchive([...entries].reverse(), when)).equals(first)).toBe(true);
+  });
+
+  it('gives the same bytes from entries packed ahead (deflated as they are made) as from the files', async () => {
+    const first = await createArchive(entries, when);
+    const packed = await Promise.all(entries.map((e) => packEntry(e)));
+    expect(packed.map((p) => p.method)).toEqual([8, 0, 0]);
+    expect(packed[0]!.bytes.length).toBeLessThan(entries[0]!.data.length / 10);
+    expect((await createArchive(packed, when)).equals(first)).toBe(true);
+    expect((await createArchive([packed[2]!, entries[0]!, packed[1]!], when)).equals(first)).toBe(true);
   });
 
   it('round-trips names, contents and modes, in name order', async () => {
