@@ -18,11 +18,11 @@ import { headersFile } from '../security/csp.ts';
 import { linkPages, writeLinkPages } from './alert-link-pages.ts';
 import { dropStaleContentStore } from './content-cache.ts';
 import { report, runbookFilesBySlug } from './content-files.ts';
-import { runContentPass } from './content-pass.ts';
+import { runContentPassApart } from './content-pass-process.ts';
 import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
 import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
-import { contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
+import { astroHeapMb, contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
 import { buildSearchIndex, indexedPages } from './search-index.ts';
 import { buildVersion } from './version.ts';
 
@@ -110,9 +110,10 @@ export async function buildSite(): Promise<number> {
 
 async function buildLocked(outDir: string, building: (dir: string) => void): Promise<number> {
   // One parse of every page for the content check, the validator and its HTML, in parallel and kept
-  // by content hash (content-pass.ts): a rebuild works only on what changed.
+  // by content hash (content-pass.ts): a rebuild works only on what changed. In a process of its
+  // own, so that what it held is gone before Astro starts.
   const pass = await timed('content pass', () =>
-    runContentPass(contentDir(), path.join(buildCacheDir(outDir), 'content')),
+    runContentPassApart(contentDir(), path.join(buildCacheDir(outDir), 'content')),
   );
   if (!report(pass.content, 'content check')) return 1;
   const { validation } = pass;
@@ -135,8 +136,9 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   if (await dropStaleContentStore(projectRoot, buildCacheDir(outDir)))
     console.log("astro build: the content schemas changed, so Astro's content store was rebuilt");
+  const heapMb = astroHeapMb(pass.worked + pass.reused);
   const astro = await timed('astro build', () =>
-    run(process.execPath, [astroBin, 'build', '--outDir', stagingDir], {
+    run(process.execPath, [`--max-old-space-size=${heapMb}`, astroBin, 'build', '--outDir', stagingDir], {
       RUNBOOKS_VERSION: version.version,
       RUNBOOKS_COMMIT: version.commit,
       RUNBOOKS_DATE: version.date,
@@ -150,7 +152,11 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   if (astro.status !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
     const pages = await failedPages(astro.tail);
-    const where = pages.length > 0 ? ` rendering ${pages.join(', ')}` : '';
+    const where = /heap out of memory|Reached heap limit/.test(astro.tail)
+      ? `: it needed more than its ${heapMb} MB of heap; set RUNBOOKS_ASTRO_HEAP_MB=${heapMb * 2} and build again`
+      : pages.length > 0
+        ? ` rendering ${pages.join(', ')}`
+        : '';
     console.error(
       `\nbuild failed: astro build failed${where}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
     );

@@ -25,8 +25,8 @@ afterEach(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const build = (contentDir: string) =>
-  runScript('scripts/build.ts', [], { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir });
+const build = (contentDir: string, env: Record<string, string> = {}) =>
+  runScript('scripts/build.ts', [], { RUNBOOKS_CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir, ...env });
 
 async function expectPreviousSiteKept() {
   expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
@@ -86,6 +86,15 @@ describe('npm run build on bad input', () => {
       /build failed: astro build failed rendering \/runbooks\/fix-001 \(test\/fixtures\/broken-mdx\/runbooks\/bad-jsx\.mdx\)/,
     );
     expect(result.stderr).toContain('was left as it was');
+    await expectPreviousSiteKept();
+  });
+
+  it('says what to set when Astro runs out of its heap, and keeps the previous site', async () => {
+    const result = await build(fixture('minimal-site'), { RUNBOOKS_ASTRO_HEAP_MB: '24' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'build failed: astro build failed: it needed more than its 24 MB of heap; set RUNBOOKS_ASTRO_HEAP_MB=48 and build again',
+    );
     await expectPreviousSiteKept();
   });
 });

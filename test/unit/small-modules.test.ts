@@ -12,6 +12,7 @@ import { parseFenceMeta } from '../../src/markdown/fence-meta.ts';
 import { splitInlineCode } from '../../src/markdown/inline-code.ts';
 import { joinBase, routes } from '../../src/domain/routes.ts';
 import { mapPool } from '../../src/fs/map-pool.ts';
+import { astroHeapMb } from '../../src/build/project.ts';
 
 const listed = (
   id: string,
@@ -158,5 +159,15 @@ describe('mapPool', () => {
     expect(results).toEqual([60, 10, 40, 2, 20, 0]);
     expect(most).toBe(2);
     expect(await mapPool([], 4, async () => 1)).toEqual([]);
+  });
+});
+
+describe('astroHeapMb', () => {
+  it('grows with the pages, and RUNBOOKS_ASTRO_HEAP_MB sets it', () => {
+    expect(astroHeapMb(0, {})).toBe(192);
+    expect(astroHeapMb(3000, {})).toBe(333);
+    expect(astroHeapMb(10000, {})).toBeGreaterThan(600);
+    expect(astroHeapMb(3000, { RUNBOOKS_ASTRO_HEAP_MB: '900' })).toBe(900);
+    expect(astroHeapMb(3000, { RUNBOOKS_ASTRO_HEAP_MB: 'lots' })).toBe(333);
   });
 });
