@@ -23,7 +23,7 @@ import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
 import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
 import { astroHeapMb, contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
-import { buildSearchIndex, indexedPages } from './search-index.ts';
+import { buildSearchIndex, indexedPages, partKeysFile, readPartKeys } from './search-index.ts';
 import { buildVersion } from './version.ts';
 
 /** Runs a command with its output shown as it comes; returns its status and the end of its output. */
@@ -163,6 +163,7 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     return 1;
   }
 
+  let partKeys: Record<string, string>;
   try {
     // Security headers for static hosts that read a _headers file (the policy itself is in every page).
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
@@ -176,15 +177,22 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
     // An alert's page takes the place of a runbook's at the same path, as it always has.
     const all = [...new Map([...links.runbooks, ...links.alerts].map((page) => [page.path, page])).values()];
+    // The published site's index: its parts whose pages did not change are copied, not indexed again.
+    const earlierIndex = { siteDir: outDir, keys: await readPartKeys(partKeysFile(buildCacheDir(outDir))) };
     const [search, offline] = await timed('search index, link pages and offline pages', () =>
       Promise.all([
-        buildSearchIndex(stagingDir, indexed),
+        buildSearchIndex(stagingDir, indexed, earlierIndex),
         offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all),
         writeLinkPages(stagingDir, all),
       ]),
     );
+    partKeys = search.keys;
+    const kept =
+      search.reused > 0
+        ? ` (${search.reused} of ${Object.keys(search.keys).length} index parts kept from the last build)`
+        : '';
     console.log(
-      `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees), ${search.words} words weighed`,
+      `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)${kept}, ${search.words} words weighed`,
     );
     const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, offline));
     console.log(
@@ -199,6 +207,8 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   }
 
   await publishBuild(stagingDir, outDir);
+  // Only now: the keys must describe the published site, whose parts the next build may copy.
+  await writeFile(partKeysFile(buildCacheDir(outDir)), `${JSON.stringify(partKeys)}\n`);
   console.log(`\nbuild: site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
   console.log(`build: ${phases.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}s`).join(', ')}`);
   return 0;

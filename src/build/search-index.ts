@@ -11,7 +11,10 @@
  * 10.8 s. The first part is pagefind/ itself; the others keep only their index files, and
  * pagefind/parts.json lists them for the browser to merge.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -35,6 +38,27 @@ export async function indexedPages(siteDir: string): Promise<string[]> {
   const lists = await Promise.all(INDEXED_SECTIONS.map((s) => filesUnder(path.join(siteDir, s), /\.html$/)));
   return lists.flat().map((file) => path.relative(siteDir, file).split(path.sep).join('/'));
 }
+
+/** Pagefind's version (its package.json, above the file its name resolves to: it exports no package.json). */
+function pagefindVersion(): string {
+  for (
+    let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+    dir !== path.dirname(dir);
+    dir = path.dirname(dir)
+  ) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'pagefind' && pkg.version) return pkg.version;
+    } catch {
+      // not this folder
+    }
+  }
+  throw new Error('pagefind: its package.json was not found above the file its name resolves to');
+}
+const PAGEFIND_VERSION = pagefindVersion();
 
 /** Pages per index: RUNBOOKS_SEARCH_PAGES_PER_INDEX lets a test build a small site in several parts. */
 const pagesPerIndex = () => Number(process.env['RUNBOOKS_SEARCH_PAGES_PER_INDEX']) || PAGES_PER_INDEX;
@@ -70,17 +94,61 @@ async function writePart(siteDir: string, pages: readonly string[], outputPath: 
   }
 }
 
+/** What a part's index is made from: Pagefind's version and each of its pages' path and bytes. */
+async function partKey(siteDir: string, part: readonly string[]): Promise<string> {
+  const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\n`);
+  for (const page of part) hash.update(`${page}\n`).update(await readFile(path.join(siteDir, page)));
+  return hash.digest('hex');
+}
+
+/**
+ * Where an earlier build left its index: its site (the published output) and the keys of its parts
+ * (which the build keeps in its cache once that site is published). A part whose pages are byte for
+ * byte the same is copied from there, not indexed again: after one edit, one part is.
+ */
+export interface EarlierIndex {
+  siteDir: string;
+  keys: Readonly<Record<string, string>>;
+}
+
+/** Where the build keeps the keys of the published site's index parts (in its cache). */
+export const partKeysFile = (cacheDir: string) => path.join(cacheDir, 'search-parts.json');
+
+export async function readPartKeys(file: string): Promise<Record<string, string>> {
+  try {
+    const keys = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return keys && typeof keys === 'object' ? (keys as Record<string, string>) : {};
+  } catch {
+    return {}; // no earlier build, or an unreadable record: every part is indexed
+  }
+}
+
+/** Copies an earlier build's part (part 0: pagefind/ without the other parts); false when there is none. */
+async function copyPart(from: string, to: string, first: boolean): Promise<boolean> {
+  const names = await readdir(from).catch(() => undefined);
+  if (!names) return false;
+  const wanted = names.filter((name) => !(first && (/^part-\d+$/.test(name) || name === 'parts.json')));
+  await mkdir(to, { recursive: true });
+  await Promise.all(wanted.map((name) => cp(path.join(from, name), path.join(to, name), { recursive: true })));
+  return true;
+}
+
 export async function buildSearchIndex(
   siteDir: string,
   pages: readonly string[],
-): Promise<{ pages: number; words: number }> {
+  earlier?: EarlierIndex,
+): Promise<{ pages: number; words: number; reused: number; keys: Record<string, string> }> {
   const parts = indexParts(pages, pagesPerIndex()).filter((part, k) => k === 0 || part.length > 0);
+  const keys = await Promise.all(parts.map((part) => partKey(siteDir, part)));
   const folders: string[] = [];
+  let reused = 0;
   try {
     for (const [k, part] of parts.entries()) {
       const folder = partFolder(k);
       const outputPath = path.join(siteDir, 'pagefind', folder);
-      await writePart(siteDir, part, outputPath);
+      const same = earlier && earlier.keys[folder] === keys[k];
+      if (same && (await copyPart(path.join(earlier.siteDir, 'pagefind', folder), outputPath, k === 0))) reused++;
+      else await writePart(siteDir, part, outputPath);
       if (k === 0) continue;
       folders.push(folder);
       const unused = (await readdir(outputPath)).filter((name) => !MERGED_INDEX_FILE.test(name));
@@ -89,10 +157,12 @@ export async function buildSearchIndex(
   } finally {
     await pagefind.close();
   }
+
   await writeFile(path.join(siteDir, routes.searchIndexParts()), `${JSON.stringify(folders)}\n`);
   const stats = termStats((await readFragments(siteDir)).map((f) => searchDocOf(f)));
   await writeFile(path.join(siteDir, routes.searchTerms()), `${JSON.stringify(stats)}\n`);
-  return { pages: stats.docs, words: Object.keys(stats.df).length };
+  const partKeys = Object.fromEntries(parts.map((_, k) => [partFolder(k), keys[k]!]));
+  return { pages: stats.docs, words: Object.keys(stats.df).length, reused, keys: partKeys };
 }
 
 /** Pagefind's record of every indexed page (the fragment files of every part), in file-name order. */
