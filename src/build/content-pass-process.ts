@@ -32,5 +32,6 @@ export function runContentPassApart(contentDir: string, cacheDir: string): Promi
 if (process.send && isMain(import.meta.url)) {
   const [contentDir, cacheDir] = process.argv.slice(2) as [string, string];
   const pass = await runContentPass(contentDir, cacheDir);
-  process.send(pass, () => process.disconnect());
+  // Ends once the result is handed over: nothing of the pass should keep this process, or the build, waiting.
+  process.send(pass, () => process.exit(0));
 }

@@ -137,8 +137,9 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   if (await dropStaleContentStore(projectRoot, buildCacheDir(outDir)))
     console.log("astro build: the content schemas changed, so Astro's content store was rebuilt");
   const heapMb = astroHeapMb(pass.worked + pass.reused);
+  const heapFlag = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
   const astro = await timed('astro build', () =>
-    run(process.execPath, [`--max-old-space-size=${heapMb}`, astroBin, 'build', '--outDir', stagingDir], {
+    run(process.execPath, [...heapFlag, astroBin, 'build', '--outDir', stagingDir], {
       RUNBOOKS_VERSION: version.version,
       RUNBOOKS_COMMIT: version.commit,
       RUNBOOKS_DATE: version.date,
@@ -152,11 +153,12 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   if (astro.status !== 0) {
     await rm(stagingDir, { recursive: true, force: true });
     const pages = await failedPages(astro.tail);
-    const where = /heap out of memory|Reached heap limit/.test(astro.tail)
-      ? `: it needed more than its ${heapMb} MB of heap; set RUNBOOKS_ASTRO_HEAP_MB=${heapMb * 2} and build again`
-      : pages.length > 0
-        ? ` rendering ${pages.join(', ')}`
-        : '';
+    const where =
+      heapMb && /heap out of memory|Reached heap limit/.test(astro.tail)
+        ? `: it needed more than its ${heapMb} MB of heap; set RUNBOOKS_ASTRO_HEAP_MB=${heapMb * 2} and build again`
+        : pages.length > 0
+          ? ` rendering ${pages.join(', ')}`
+          : '';
     console.error(
       `\nbuild failed: astro build failed${where}; ${path.relative(projectRoot, outDir)}/ was left as it was.`,
     );

@@ -163,11 +163,12 @@ describe('mapPool', () => {
 });
 
 describe('astroHeapMb', () => {
-  it('grows with the pages, and RUNBOOKS_ASTRO_HEAP_MB sets it', () => {
-    expect(astroHeapMb(0, {})).toBe(192);
+  it('budgets the heap of a large site by its pages, leaves a small one to V8, and RUNBOOKS_ASTRO_HEAP_MB sets it', () => {
+    expect(astroHeapMb(1000, {})).toBeUndefined();
     expect(astroHeapMb(3000, {})).toBe(333);
     expect(astroHeapMb(10000, {})).toBeGreaterThan(600);
     expect(astroHeapMb(3000, { RUNBOOKS_ASTRO_HEAP_MB: '900' })).toBe(900);
+    expect(astroHeapMb(100, { RUNBOOKS_ASTRO_HEAP_MB: '24' })).toBe(24);
     expect(astroHeapMb(3000, { RUNBOOKS_ASTRO_HEAP_MB: 'lots' })).toBe(333);
   });
 });
