@@ -5,9 +5,8 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { offlineDocs } from '../offline/search-index.ts';
+import { offlineDocs, type PagefindFragment } from '../offline/search-index.ts';
 import { routes } from '../domain/routes.ts';
-import { readFragments } from './search-index.ts';
 import { relativeUrl, toOfflinePage } from '../offline/relative-links.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
 import { createArchive, packEntry, type ArchiveEntry, type PackedEntry } from '../offline/archive.ts';
@@ -106,6 +105,7 @@ export async function writeOfflineBundle(
   siteDir: string,
   version: BuildVersion,
   pages: OfflinePages,
+  fragments: readonly PagefindFragment[],
   outDir = path.join(siteDir, DOWNLOADS),
 ): Promise<{ file: string; bytes: number; files: number }> {
   const { name, base } = pages;
@@ -139,7 +139,7 @@ export async function writeOfflineBundle(
   const offlineAlerts = alerts.map((a) => ({ ...a, url: sitePath(a.url), page: sitePath(a.page) }));
   add('offline/alerts.js', `window.__RUNBOOKS_ALERTS__=${JSON.stringify(offlineAlerts)};\n`);
   // Search from disk: the same records and word statistics the site's search ranks with.
-  const docs = offlineDocs(await readFragments(siteDir), base, toFile);
+  const docs = offlineDocs(fragments, base, toFile);
   const terms = await readFile(path.join(siteDir, routes.searchTerms()), 'utf8');
   add('offline/search-index.js', `window.__RUNBOOKS_SEARCH__=${JSON.stringify(docs)};\n`);
   add('offline/search-terms.js', `window.__RUNBOOKS_SEARCH_TERMS__=${terms.trim()};\n`);

@@ -196,7 +196,9 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     console.log(
       `search: ${search.pages} pages indexed by Pagefind (runbooks, guides, decision trees)${kept}, ${search.words} words weighed`,
     );
-    const bundle = await timed('offline copy', () => writeOfflineBundle(stagingDir, version, offline));
+    const bundle = await timed('offline copy', () =>
+      writeOfflineBundle(stagingDir, version, offline, search.fragments),
+    );
     console.log(
       `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,
     );

@@ -133,20 +133,34 @@ async function copyPart(from: string, to: string, first: boolean): Promise<boole
   return true;
 }
 
+export interface SearchIndex {
+  pages: number;
+  words: number;
+  /** Parts copied from the earlier build. */
+  reused: number;
+  /** Each part's key (partKey), for the next build. */
+  keys: Record<string, string>;
+  /** Pagefind's records of the pages, which the offline copy's search index is made from. */
+  fragments: PagefindFragment[];
+}
+
 export async function buildSearchIndex(
   siteDir: string,
   pages: readonly string[],
   earlier?: EarlierIndex,
-): Promise<{ pages: number; words: number; reused: number; keys: Record<string, string> }> {
+): Promise<SearchIndex> {
   const parts = indexParts(pages, pagesPerIndex()).filter((part, k) => k === 0 || part.length > 0);
-  const keys = await Promise.all(parts.map((part) => partKey(siteDir, part)));
+  // Hashing every page takes a while: only waited for when there are parts that could be copied.
+  const keyed = Promise.all(parts.map((part) => partKey(siteDir, part)));
+  keyed.catch(() => undefined); // awaited below; not unhandled meanwhile
+  const keys = earlier && Object.keys(earlier.keys).length > 0 ? await keyed : undefined;
   const folders: string[] = [];
   let reused = 0;
   try {
     for (const [k, part] of parts.entries()) {
       const folder = partFolder(k);
       const outputPath = path.join(siteDir, 'pagefind', folder);
-      const same = earlier && earlier.keys[folder] === keys[k];
+      const same = earlier && keys && earlier.keys[folder] === keys[k];
       if (same && (await copyPart(path.join(earlier.siteDir, 'pagefind', folder), outputPath, k === 0))) reused++;
       else await writePart(siteDir, part, outputPath);
       if (k === 0) continue;
@@ -159,10 +173,12 @@ export async function buildSearchIndex(
   }
 
   await writeFile(path.join(siteDir, routes.searchIndexParts()), `${JSON.stringify(folders)}\n`);
-  const stats = termStats((await readFragments(siteDir)).map((f) => searchDocOf(f)));
+  const fragments = await readFragments(siteDir);
+  const stats = termStats(fragments.map((f) => searchDocOf(f)));
   await writeFile(path.join(siteDir, routes.searchTerms()), `${JSON.stringify(stats)}\n`);
-  const partKeys = Object.fromEntries(parts.map((_, k) => [partFolder(k), keys[k]!]));
-  return { pages: stats.docs, words: Object.keys(stats.df).length, reused, keys: partKeys };
+  const done = await keyed;
+  const partKeys = Object.fromEntries(parts.map((_, k) => [partFolder(k), done[k]!]));
+  return { pages: stats.docs, words: Object.keys(stats.df).length, reused, keys: partKeys, fragments };
 }
 
 /** Pagefind's record of every indexed page (the fragment files of every part), in file-name order. */
