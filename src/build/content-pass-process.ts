@@ -5,7 +5,8 @@
  * Astro, Pagefind and the offline copy ran (230 MB at 3,000 runbooks, of a 1 GiB budget). Node only.
  */
 import { fork } from 'node:child_process';
-import { runContentPass, WORKER_LOADER, type ContentPass } from './content-pass.ts';
+import type { ContentPass } from './content-pass.ts';
+import { startWorkers, WORKER_LOADER, workerSetup } from './content-workers.ts';
 import { isMain } from './project.ts';
 
 /** Runs the content pass in a child process; its output (and any error) shows as it comes. */
@@ -31,7 +32,10 @@ export function runContentPassApart(contentDir: string, cacheDir: string): Promi
 // Started by runContentPassApart: do the pass, send its result, end.
 if (process.send && isMain(import.meta.url)) {
   const [contentDir, cacheDir] = process.argv.slice(2) as [string, string];
-  const pass = await runContentPass(contentDir, cacheDir);
+  // The workers first: they load their modules while this process loads the pass's.
+  const workers = startWorkers(workerSetup(contentDir));
+  const { runContentPass } = await import('./content-pass.ts');
+  const pass = await runContentPass(contentDir, cacheDir, workers);
   // Ends once the result is handed over: nothing of the pass should keep this process, or the build, waiting.
   process.send(pass, () => process.exit(0));
 }

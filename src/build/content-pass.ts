@@ -5,9 +5,8 @@
  * content shows (catalog, trees, links) and the decision trees' commands. Astro reads the rendered pages
  * through the manifest this writes (src/site/rendered.ts). Node only.
  */
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { checkAcrossFiles, type PageFacts, type SourceFile } from '../checks/content.ts';
 import { sortDiagnostics, type Diagnostic } from '../checks/diagnostics.ts';
 import { loadCommandReader } from '../commands/reader.ts';
@@ -16,10 +15,9 @@ import type { RenderedPage } from '../markdown/render.ts';
 import { validateTreeYaml } from '../validator/validate-content.ts';
 import { readCached, sha256, toolchainHash, writeCached } from './cache.ts';
 import { readContent, reservedSegments } from './content-files.ts';
+import { startWorkers, workerSetup } from './content-workers.ts';
 
-export interface WorkerSetup {
-  customResources: string;
-}
+export type { WorkerSetup } from './content-workers.ts';
 
 export interface PageTask {
   key: string;
@@ -49,25 +47,6 @@ export interface ContentPass {
   /** Pages worked on in this build, and pages whose result was kept from an earlier one. */
   worked: number;
   reused: number;
-}
-
-/**
- * Workers load their TypeScript with Node's own type stripping where Node has it (22.18 and later),
- * not through tsx's loader, which the build's process hands on by default: resolving every package
- * through it took a worker 1.6 s to start instead of 1.1 s. tsconfig.json's erasableSyntaxOnly keeps
- * the source within what stripping reads.
- */
-export const WORKER_LOADER = process.features.typescript ? { execArgv: [] } : {};
-
-/**
- * One worker thread per core, started before the pass knows its tasks: a worker takes a second to
- * load its modules, which it does while the pass reads the content and the cache.
- */
-function startWorkers(setup: WorkerSetup): Worker[] {
-  return Array.from(
-    { length: Math.max(1, availableParallelism()) },
-    () => new Worker(new URL('./content-worker.ts', import.meta.url), { workerData: setup, ...WORKER_LOADER }),
-  );
 }
 
 /**
@@ -110,9 +89,13 @@ async function runOnWorkers(workers: Worker[], tasks: readonly PageTask[]): Prom
   return results;
 }
 
-export async function runContentPass(contentDir: string, cacheDir: string): Promise<ContentPass> {
-  const customResources = path.join(contentDir, 'kubectl-custom-resources.yaml');
-  const workers = startWorkers({ customResources });
+/** The pass over a content folder; `workers` (startWorkers) may have been started already. */
+export async function runContentPass(
+  contentDir: string,
+  cacheDir: string,
+  workers = startWorkers(workerSetup(contentDir)),
+): Promise<ContentPass> {
+  const customResources = workerSetup(contentDir).customResources;
   try {
     return await contentPass(contentDir, cacheDir, customResources, workers);
   } finally {

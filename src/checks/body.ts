@@ -11,7 +11,7 @@
  * It also collects what the cross-file checks need: the page's heading anchors and its links.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachNode, eachOfType } from '../markdown/walk.ts';
 import { codeBlocksOf } from '../markdown/code-blocks.ts';
 import { headingsOf } from '../markdown/headings.ts';
 import { parseMarkdown, type ParsedMarkdown } from '../markdown/parse.ts';
@@ -88,11 +88,11 @@ type At = (node: { position?: { start: { line: number; column: number } } | unde
 function checkCode(tree: Root, refuse: Refuse, at: At, options: BodyOptions): void {
   // Components a page may use: those it imports (MDX resolves nothing else).
   const imported = new Set<string>();
-  visit(tree, 'mdxjsEsm', (node) => {
+  eachOfType(tree, 'mdxjsEsm', (node) => {
     for (const m of node.value.matchAll(/import\s+([\w$]+)|[{,]\s*([\w$]+)(?:\s+as\s+([\w$]+))?/g))
       imported.add(m[3] ?? m[2] ?? m[1]!);
   });
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     switch (node.type) {
       case 'mdxjsEsm': {
         const sources = [...node.value.matchAll(/\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map(
@@ -221,7 +221,7 @@ function linksOf(tree: Root): BodyLink[] {
   const links: BodyLink[] = [];
   const add = (href: string, node: { position?: { start: { line: number; column: number } } | undefined }) =>
     links.push({ href, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (node.type === 'link' || node.type === 'definition') add(node.url, node);
     else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
       const href = (node.attributes as JsxAttribute[]).find(

@@ -5,7 +5,7 @@
  * code from here, over the one parse of src/markdown/parse.ts.
  */
 import type { Code, InlineCode, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from './walk.ts';
 import { parseFenceMeta, type FenceMeta } from './fence-meta.ts';
 
 /** Fence languages that hold shell commands; console ones are transcripts with `$ ` prompts. */
@@ -86,7 +86,7 @@ function isClosed(node: Code, sourceLines: readonly string[] | undefined): boole
 export function codeBlocksOf(tree: Root, source?: string): CodeBlock[] {
   const sourceLines = source?.split(/\r?\n/);
   const blocks: CodeBlock[] = [];
-  visit(tree, 'code', (node: Code) => {
+  eachOfType(tree, 'code', (node: Code) => {
     const fenced = isFence(node, sourceLines);
     // A fence's code starts on the line after the opening fence; indented code on its own first line.
     const line = (node.position?.start.line ?? 0) + (fenced ? 1 : 0);
@@ -125,7 +125,7 @@ export function commandBlocksOf(tree: Root): CodeBlock[] {
 export function inlineCodeOf(tree: Root, source?: string): InlineCodeSpan[] {
   const sourceLines = source?.split(/\r?\n/);
   const spans: InlineCodeSpan[] = [];
-  visit(tree, 'inlineCode', (node: InlineCode) => {
+  eachOfType(tree, 'inlineCode', (node: InlineCode) => {
     const line = node.position?.start.line ?? 0;
     const column = node.position?.start.column ?? 0;
     const opening = sourceLines?.[line - 1]?.slice(column - 1) ?? '';

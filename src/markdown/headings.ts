@@ -8,7 +8,7 @@
 import Slugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from './walk.ts';
 
 export interface Heading {
   depth: number;
@@ -23,7 +23,7 @@ export interface Heading {
 export function headingsOf(tree: Root): Heading[] {
   const slugger = new Slugger();
   const headings: Heading[] = [];
-  visit(tree, 'heading', (node) => {
+  eachOfType(tree, 'heading', (node) => {
     const text = toString(node);
     headings.push({ depth: node.depth, text, anchor: slugger.slug(text), offset: node.position?.start.offset ?? 0 });
   });

@@ -48,6 +48,8 @@ describe('home page', () => {
     const service = services[0]!;
     const { page } = await openPage(browser);
     await page.goto(`${siteUrl()}/`);
+    // The filter's script loads after the page (src/client/init.ts): it marks every link when it is ready.
+    await page.waitForSelector('[data-service-filter][aria-pressed]');
     await page.click(`[data-service-filter="${service}"]`);
     expect(new URL(page.url()).searchParams.get('service')).toBe(service);
     expect(await page.getAttribute(`[data-service-filter="${service}"]`, 'aria-pressed')).toBe('true');
@@ -57,6 +59,7 @@ describe('home page', () => {
     expect(visible.length).toBeGreaterThan(0);
     expect(new Set(visible)).toEqual(new Set([service]));
     await page.reload();
+    await page.waitForSelector('[data-service-filter][aria-pressed]');
     expect(await page.getAttribute(`[data-service-filter="${service}"]`, 'aria-pressed')).toBe('true');
     await page.click('[data-service-filter=""]');
     expect(new URL(page.url()).searchParams.has('service')).toBe(false);

@@ -11,7 +11,11 @@ afterAll(async () => {
   await browser.close();
 });
 
-const visibleQuestion = (page: Page) => page.locator('.tree-node:not([hidden]) .tree-node__question').textContent();
+/** The question shown, once the stepper (loaded after the page, src/client/tree-stepper.ts) has taken over. */
+const visibleQuestion = async (page: Page) => {
+  await page.waitForSelector('.is-stepper');
+  return page.locator('.tree-node:not([hidden]) .tree-node__question').textContent();
+};
 const hash = (page: Page) => new URL(page.url()).hash;
 
 describe('/triage/ without JavaScript', () => {

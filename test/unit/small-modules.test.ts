@@ -172,3 +172,23 @@ describe('astroHeapMb', () => {
     expect(astroHeapMb(3000, { RUNBOOKS_ASTRO_HEAP_MB: 'lots' })).toBe(333);
   });
 });
+
+describe('eachNode', () => {
+  it('visits every node in document order, as unist-util-visit does', async () => {
+    const { visit } = await import('unist-util-visit');
+    const { parseMarkdown } = await import('../../src/markdown/parse.ts');
+    const { eachNode, eachOfType } = await import('../../src/markdown/walk.ts');
+    const { tree } = parseMarkdown(
+      '# A\n\n- one `x`\n  - two [l](u)\n\n> quote **b** `y`\n\n```bash\nkubectl get pods\n```\n\n| a | b |\n|---|---|\n| `c` | d |\n',
+    );
+    const theirs: string[] = [];
+    visit(tree, (node) => void theirs.push(node.type));
+    const ours: string[] = [];
+    eachNode(tree, (node) => ours.push(node.type));
+    expect(ours).toEqual(theirs);
+    expect(ours.length).toBeGreaterThan(20);
+    const codes: string[] = [];
+    eachOfType(tree, 'inlineCode', (node) => codes.push(node.value));
+    expect(codes).toEqual(['x', 'y', 'c']);
+  });
+});
