@@ -95,9 +95,8 @@ export async function runContentPass(
   cacheDir: string,
   workers = startWorkers(workerSetup(contentDir)),
 ): Promise<ContentPass> {
-  const customResources = workerSetup(contentDir).customResources;
   try {
-    return await contentPass(contentDir, cacheDir, customResources, workers);
+    return await contentPass(contentDir, cacheDir, workerSetup(contentDir).customResources, workers);
   } finally {
     // Already ended when they had work; not when the pass stopped before it (bad content, an error).
     await Promise.all(workers.map((w) => w.terminate()));

@@ -22,7 +22,7 @@ import { routes } from '../domain/routes.ts';
 import { filesUnder } from '../fs/list.ts';
 import { parseFragment, type PagefindFragment } from '../offline/search-index.ts';
 import { termStats } from '../search/rank.ts';
-import { indexParts, PAGES_PER_INDEX, partFolder } from '../search/index-parts.ts';
+import { indexParts, isPartFolder, PAGES_PER_INDEX, partFolder } from '../search/index-parts.ts';
 import { searchDocOf } from '../search/records.ts';
 
 /** The folders of the pages that carry data-pagefind-body (src/pages/runbooks, guides, trees; triage). */
@@ -127,7 +127,8 @@ export async function readPartKeys(file: string): Promise<Record<string, string>
 async function copyPart(from: string, to: string, first: boolean): Promise<boolean> {
   const names = await readdir(from).catch(() => undefined);
   if (!names) return false;
-  const wanted = names.filter((name) => !(first && (/^part-\d+$/.test(name) || name === 'parts.json')));
+  const others = new Set([path.basename(routes.searchIndexParts()), ...names.filter(isPartFolder)]);
+  const wanted = first ? names.filter((name) => !others.has(name)) : names;
   await mkdir(to, { recursive: true });
   await Promise.all(wanted.map((name) => cp(path.join(from, name), path.join(to, name), { recursive: true })));
   return true;
@@ -173,7 +174,7 @@ export async function buildSearchIndex(
   }
 
   await writeFile(path.join(siteDir, routes.searchIndexParts()), `${JSON.stringify(folders)}\n`);
-  const fragments = await readFragments(siteDir);
+  const fragments = await readFragments(siteDir, [partFolder(0), ...folders]);
   const stats = termStats(fragments.map((f) => searchDocOf(f)));
   await writeFile(path.join(siteDir, routes.searchTerms()), `${JSON.stringify(stats)}\n`);
   const done = await keyed;
@@ -182,12 +183,8 @@ export async function buildSearchIndex(
 }
 
 /** Pagefind's record of every indexed page (the fragment files of every part), in file-name order. */
-export async function readFragments(siteDir: string): Promise<PagefindFragment[]> {
+async function readFragments(siteDir: string, folders: readonly string[]): Promise<PagefindFragment[]> {
   const root = path.join(siteDir, 'pagefind');
-  const folders = [
-    '',
-    ...(JSON.parse(await readFile(path.join(siteDir, routes.searchIndexParts()), 'utf8')) as string[]),
-  ];
   const files = (
     await Promise.all(
       folders.map(async (folder) =>

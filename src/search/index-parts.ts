@@ -14,6 +14,9 @@ export const PAGES_PER_INDEX = 750;
 /** Under the site's pagefind/: part 0 is pagefind/ itself (where its JS API is), then part-1/, part-2/… */
 export const partFolder = (part: number): string => (part === 0 ? '' : `part-${part}/`);
 
+/** Whether a name in pagefind/ is the folder of a part other than the first (partFolder, less its slash). */
+export const isPartFolder = (name: string): boolean => /^part-[1-9]\d*$/.test(name);
+
 /** FNV-1a, 32 bits: a stable hash with no dependency, for spreading paths over parts. */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

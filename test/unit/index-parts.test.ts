@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexParts, partFolder } from '../../src/search/index-parts.ts';
+import { indexParts, isPartFolder, partFolder } from '../../src/search/index-parts.ts';
 
 const pages = (n: number, prefix = 'runbooks/rb-') => Array.from({ length: n }, (_, i) => `${prefix}${i}/index.html`);
 
@@ -9,6 +9,8 @@ describe('indexParts', () => {
     expect(indexParts([], 750)).toEqual([[]]);
     expect(partFolder(0)).toBe('');
     expect(partFolder(2)).toBe('part-2/');
+    expect(isPartFolder(partFolder(2).slice(0, -1))).toBe(true);
+    expect(['fragment', 'part-0', 'part-x', 'parts.json'].filter(isPartFolder)).toEqual([]);
   });
 
   it('puts every page of a larger site in exactly one part, none far above the limit', () => {
