@@ -5,7 +5,8 @@
  * same bytes as a cold build of the edited content. Node only.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
+import { filesUnder } from '../fs/list.ts';
 import path from 'node:path';
 import { projectRoot } from '../build/project.ts';
 import { phasesOf, runBuild, runMeasured, type MeasuredRun } from './site-build.ts';
@@ -64,11 +65,8 @@ export async function sideBySide(runbooks: number, workDir: string, rounds = 2):
 
 /** Every file of a folder (following the output link) with a hash of its bytes. */
 async function treeHashes(dir: string): Promise<Map<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const hashes = new Map<string, string>();
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
+  for (const file of await filesUnder(dir)) {
     hashes.set(
       path.relative(dir, file),
       createHash('sha256')

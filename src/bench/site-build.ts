@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { filesUnder } from '../fs/list.ts';
 import path from 'node:path';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -107,9 +108,8 @@ async function treeRssKb(root: number): Promise<number> {
 }
 
 async function folderBytes(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   let total = 0;
-  for (const e of entries) if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
+  for (const file of await filesUnder(dir)) total += (await stat(file)).size;
   return total;
 }
 
@@ -182,7 +182,7 @@ export async function benchSize(runbooks: number, workDir: string): Promise<Size
   texts.forEach((text, i) => (commands += validateMarkdown(files[i]!, text, ctx).commands));
   const validatorPerSecond = commands / ((performance.now() - started) / 1000);
 
-  const pages = (await readdir(siteDir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length;
+  const pages = (await filesUnder(siteDir, /\.html$/)).length;
   const typical = syntheticId(Math.floor(runbooks / 2)).toLowerCase();
   return {
     runbooks,

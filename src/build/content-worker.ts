@@ -37,7 +37,11 @@ async function run(task: PageTask): Promise<void> {
       : variablesOfTree(parsed.tree, commands);
     facts.variables = found.map((v) => v.key);
   }
-  const result = { facts, validation: { diagnostics: validation.diagnostics, commands: validation.commands } };
+  const result = {
+    facts,
+    validation: { diagnostics: validation.diagnostics, commands: validation.commands },
+    ...(rendered ? { commandSteps: (rendered.pluginData['commandSteps'] ?? []) as unknown[] } : {}),
+  };
   // The pass writes both to the cache: opening files took a twentieth of a worker's time, and the
   // main thread has nothing else to do meanwhile.
   parentPort!.postMessage({ key: task.key, result, ...(rendered ? { rendered } : {}) } satisfies WorkerReply);

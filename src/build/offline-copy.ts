@@ -3,7 +3,8 @@
  * (src/offline/kit/). The build writes one for every site it builds (downloads/<name>.zip); the same
  * content and commit give the same archive bytes: no file carries the build's time.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { filesUnder } from '../fs/list.ts';
 import path from 'node:path';
 import { offlineDocs, type PagefindFragment } from '../offline/search-index.ts';
 import { routes } from '../domain/routes.ts';
@@ -22,14 +23,13 @@ const kit = path.join(projectRoot, 'src/offline/kit');
 export const DOWNLOADS = 'downloads';
 
 async function siteFiles(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   return (
-    entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    (await filesUnder(siteDir))
+      .map((file) => path.relative(siteDir, file).split(path.sep).join('/'))
       .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
       // Headers for static hosts mean nothing on a laptop disk.
       .filter((f) => f !== '_headers')
+      // Sorted by name, as the archive orders its entries (filesUnder sorts by absolute path).
       .sort()
   );
 }

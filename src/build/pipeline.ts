@@ -148,6 +148,7 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
       RUNBOOKS_ASTRO_CACHE: buildCacheDir(outDir),
       // The pages' HTML, as the content pass rendered it (src/site/rendered.ts).
       RUNBOOKS_PAGES_MANIFEST: pass.pagesManifest,
+      RUNBOOKS_COMMAND_STEPS: pass.commandSteps,
     }),
   );
   if (astro.status !== 0) {

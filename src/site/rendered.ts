@@ -11,6 +11,7 @@ import { render, type CollectionEntry } from 'astro:content';
 import { withoutFrontmatter } from '../markdown/frontmatter.ts';
 import { renderMarkdown, type RenderedPage } from '../markdown/render.ts';
 import { cjkRuns } from '../text/cjk.ts';
+import type { StepEntry } from '../schemas/command-catalogue.ts';
 
 export interface PageBody {
   /** The rendered HTML of a Markdown page. */
@@ -24,14 +25,27 @@ export interface PageBody {
   cjkText: string;
 }
 
-let manifest: Promise<Record<string, string>> | undefined;
+/** A JSON file the build names in an environment variable (none outside a build: an empty record). */
+function buildRecord<T>(variable: string): () => Promise<Record<string, T>> {
+  let record: Promise<Record<string, T>> | undefined;
+  return () => {
+    const file = process.env[variable];
+    record ??= file
+      ? readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<string, T>)
+      : Promise.resolve({});
+    return record;
+  };
+}
 
-function pagesManifest(): Promise<Record<string, string>> {
-  const file = process.env['RUNBOOKS_PAGES_MANIFEST'];
-  manifest ??= file
-    ? readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<string, string>)
-    : Promise.resolve({});
-  return manifest;
+const pagesManifest = buildRecord<string>('RUNBOOKS_PAGES_MANIFEST');
+const keptCommandSteps = buildRecord<StepEntry[]>('RUNBOOKS_COMMAND_STEPS');
+
+/** The commands a runbook's page shows (its render's `commandSteps`), for the command catalogue. */
+export async function commandStepsOf(entry: CollectionEntry<'runbooks'>): Promise<StepEntry[]> {
+  // As the content pass kept them: one file for the whole site, where each page's was 30 KB to read.
+  const kept = (await keptCommandSteps())[path.resolve(process.cwd(), entry.filePath ?? '')];
+  if (kept) return kept;
+  return ((await pageBody(entry)).pluginData['commandSteps'] ?? []) as StepEntry[];
 }
 
 export async function pageBody(entry: CollectionEntry<'runbooks'> | CollectionEntry<'guides'>): Promise<PageBody> {
