@@ -16,13 +16,16 @@ export const sha256 = (...parts: string[]) => {
 };
 
 /**
- * A hash of everything that decides what the content pass makes of a file: the project's source, its
- * locked dependencies, the Astro config, and the content's own settings (custom resources).
+ * A hash of everything of the project that decides what the build makes of the content: its source,
+ * its static files, its locked dependencies, the Astro and TypeScript configs, and the content's own
+ * settings (custom resources).
  */
 export async function toolchainHash(contentDir: string): Promise<string> {
   const files = [
     ...(await filesUnder(path.join(projectRoot, 'src'))),
+    ...(await filesUnder(path.join(projectRoot, 'public'))),
     path.join(projectRoot, 'astro.config.mjs'),
+    path.join(projectRoot, 'tsconfig.json'),
     path.join(projectRoot, 'package-lock.json'),
     path.join(contentDir, 'kubectl-custom-resources.yaml'),
   ];

@@ -13,6 +13,7 @@ import { idSlug } from '../domain/ids.ts';
 import { isMdxFile } from '../markdown/parse.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../checks/diagnostics.ts';
 import { filesUnder } from '../fs/list.ts';
+import { mapPool } from '../fs/map-pool.ts';
 import { contentDir, projectRoot } from './project.ts';
 
 /**
@@ -70,9 +71,11 @@ export async function readSources(
   const files = await filesUnder(dir, pattern);
   const sources: SourceFile[] = [];
   const problems: Diagnostic[] = [];
-  for (const file of files) {
+  // Read a few dozen at a time: the disk works in parallel (one after the other, 3,000 runbooks took 1 s).
+  const contents = await mapPool(files, 32, (file) => readFile(file));
+  for (const [k, file] of files.entries()) {
     const shown = path.relative(process.cwd(), file);
-    const bytes = await readFile(file);
+    const bytes = contents[k]!;
     try {
       sources.push({ path: shown, text: UTF8.decode(bytes) });
     } catch {

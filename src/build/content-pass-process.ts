@@ -9,10 +9,13 @@ import type { ContentPass } from './content-pass.ts';
 import { startWorkers, WORKER_LOADER, workerSetup } from './content-workers.ts';
 import { isMain } from './project.ts';
 
-/** Runs the content pass in a child process; its output (and any error) shows as it comes. */
-export function runContentPassApart(contentDir: string, cacheDir: string): Promise<ContentPass> {
+/**
+ * Runs the content pass in a child process; its output (and any error) shows as it comes. `rebuild`:
+ * most pages are likely kept from the earlier build, so it starts with one worker (content-workers.ts).
+ */
+export function runContentPassApart(contentDir: string, cacheDir: string, rebuild = false): Promise<ContentPass> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL(import.meta.url), [contentDir, cacheDir], {
+    const child = fork(new URL(import.meta.url), [contentDir, cacheDir, rebuild ? 'rebuild' : 'cold'], {
       ...WORKER_LOADER,
       serialization: 'advanced',
     });
@@ -31,9 +34,9 @@ export function runContentPassApart(contentDir: string, cacheDir: string): Promi
 
 // Started by runContentPassApart: do the pass, send its result, end.
 if (process.send && isMain(import.meta.url)) {
-  const [contentDir, cacheDir] = process.argv.slice(2) as [string, string];
+  const [contentDir, cacheDir, kind] = process.argv.slice(2) as [string, string, string];
   // The workers first: they load their modules while this process loads the pass's.
-  const workers = startWorkers(workerSetup(contentDir));
+  const workers = startWorkers(workerSetup(contentDir), kind === 'rebuild' ? 1 : undefined);
   const { runContentPass } = await import('./content-pass.ts');
   const pass = await runContentPass(contentDir, cacheDir, workers);
   // Ends once the result is handed over: nothing of the pass should keep this process, or the build, waiting.

@@ -5,7 +5,9 @@
  * content shows (catalog, trees, links) and the decision trees' commands. Astro reads the rendered pages
  * through the manifest this writes (src/site/rendered.ts). Node only.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { filesUnder } from '../fs/list.ts';
 import type { Worker } from 'node:worker_threads';
 import { checkAcrossFiles, type PageFacts, type SourceFile } from '../checks/content.ts';
 import { sortDiagnostics, type Diagnostic } from '../checks/diagnostics.ts';
@@ -15,7 +17,8 @@ import type { RenderedPage } from '../markdown/render.ts';
 import { validateTreeYaml } from '../validator/validate-content.ts';
 import { readCached, sha256, toolchainHash, writeCached } from './cache.ts';
 import { readContent, reservedSegments } from './content-files.ts';
-import { startWorkers, workerSetup } from './content-workers.ts';
+import { sharedContentKey } from './rebuild-plan.ts';
+import { startWorkers, WORKERS, workerSetup } from './content-workers.ts';
 
 export type { WorkerSetup } from './content-workers.ts';
 
@@ -52,6 +55,10 @@ export interface ContentPass {
   pagesManifest: string;
   /** Each Markdown page's command steps (PageResult.commandSteps): absolute source path -> steps. */
   commandSteps: string;
+  /** The key of what every page shares, the content's part (rebuild-plan.ts: sharedContentKey). */
+  sharedContent: string;
+  /** Each runbook's and guide's own key, by absolute source path. */
+  pageKeys: Record<string, string>;
   /** Pages worked on in this build, and pages whose result was kept from an earlier one. */
   worked: number;
   reused: number;
@@ -97,6 +104,22 @@ async function runOnWorkers(workers: Worker[], tasks: readonly PageTask[]): Prom
   return results;
 }
 
+/** Pages that one worker renders in about the time another takes to start. */
+const MANY_PAGES = 40;
+
+/** The shared part of the content: the pages' frontmatter and every other file of the folder, whole. */
+async function sharedContentOf(contentDir: string, toolchain: string, pages: readonly PageTask[]): Promise<string> {
+  const pageFiles = new Set(pages.map((p) => p.absolutePath));
+  const others = (await filesUnder(path.resolve(contentDir))).filter((file) => !pageFiles.has(file));
+  return sharedContentKey(
+    toolchain,
+    pages.map((p) => ({ path: p.path, text: p.text })),
+    await Promise.all(
+      others.map(async (file) => ({ path: path.relative(contentDir, file), bytes: await readFile(file) })),
+    ),
+  );
+}
+
 /** The pass over a content folder; `workers` (startWorkers) may have been started already. */
 export async function runContentPass(
   contentDir: string,
@@ -126,6 +149,8 @@ async function contentPass(
       validation: { diagnostics: [], commands: 0 },
       pagesManifest,
       commandSteps,
+      sharedContent: '',
+      pageKeys: {},
       worked: 0,
       reused: 0,
     };
@@ -151,6 +176,9 @@ async function contentPass(
   const todo: PageTask[] = [];
   const cached = await Promise.all(all.map((task) => readCached<PageResult>(task.factsFile)));
   all.forEach((task, i) => (cached[i] ? results.set(task.key, cached[i]) : todo.push(task)));
+  // Few workers started (a rebuild) and many pages to render after all: the others too.
+  if (todo.length > MANY_PAGES && workers.length < WORKERS)
+    workers.push(...startWorkers({ customResources }, WORKERS - workers.length));
   // The main thread's own command reader (for the decision trees), loaded while the workers work.
   const reader = loadCommandReader(customResources);
   for (const [key, result] of await runOnWorkers(workers, todo)) results.set(key, result);
@@ -186,6 +214,8 @@ async function contentPass(
     validation,
     pagesManifest,
     commandSteps,
+    sharedContent: await sharedContentOf(contentDir, toolchain, all),
+    pageKeys: Object.fromEntries(all.map((t) => [t.absolutePath, t.key])),
     worked: todo.length,
     reused: all.length - todo.length,
   };

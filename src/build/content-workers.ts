@@ -23,13 +23,19 @@ export const workerSetup = (contentDir: string): WorkerSetup => ({
  */
 export const WORKER_LOADER = process.features.typescript ? { execArgv: [] } : {};
 
+/** One per core: two workers on the build machine's two cores. */
+export const WORKERS = Math.max(1, availableParallelism());
+
 /**
- * One worker thread per core, started before the pass knows its tasks: a worker takes a second to
- * load its modules, which it does while the pass reads the content and the cache.
+ * Worker threads, started before the pass knows its tasks: a worker takes a second to load its
+ * modules, which it does while the pass reads the content and the cache. One per core (WORKERS) when
+ * most pages are likely to be rendered; a rebuild of a published site starts one, and the pass more
+ * when it finds many pages to render (content-pass.ts): two loading at once beside the pass's own
+ * reading were three threads on two cores, for the one page an edit changes.
  */
-export function startWorkers(setup: WorkerSetup): Worker[] {
+export function startWorkers(setup: WorkerSetup, count = WORKERS): Worker[] {
   return Array.from(
-    { length: Math.max(1, availableParallelism()) },
+    { length: count },
     () => new Worker(new URL('./content-worker.ts', import.meta.url), { workerData: setup, ...WORKER_LOADER }),
   );
 }

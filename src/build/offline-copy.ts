@@ -58,6 +58,18 @@ export interface OfflinePages {
   entries: Promise<PackedEntry>[];
   /** The site's files the pages were made from. */
   files: Set<string>;
+  /** Entries taken from the earlier copy as they were. */
+  reused: number;
+}
+
+/**
+ * The published copy's archive (readPackedEntries), and which of the site's files are those it was made
+ * from: a rebuild that changed a few pages takes the others' entries as they are (src/build/pipeline.ts).
+ */
+export interface EarlierCopy {
+  entries: ReadonlyMap<string, PackedEntry>;
+  /** Whether a file of the site (or a link page) is byte for byte the one the earlier copy was made from. */
+  unchanged: (file: string) => boolean;
 }
 
 /**
@@ -70,6 +82,7 @@ export async function offlinePages(
   version: BuildVersion,
   base = '/',
   links: readonly LinkPage[] = [],
+  earlier?: EarlierCopy,
 ): Promise<OfflinePages> {
   const name = bundleName(version);
   const linkPaths = new Set(links.map((l) => l.path));
@@ -80,6 +93,16 @@ export async function offlinePages(
   );
   const fileSet = new Set([...files, ...linkPaths]);
   const entries: Promise<PackedEntry>[] = [];
+  // An offline page is made from the site's page, its path, the set of files and the version: the
+  // same for a file the earlier copy was made from, when the rest is the same (the caller's promise).
+  let reused = 0;
+  const reuse = (file: string) => {
+    const entry = earlier?.unchanged(file) ? earlier.entries.get(`${name}/${file}`) : undefined;
+    if (!entry) return false;
+    entries.push(Promise.resolve(entry));
+    reused++;
+    return true;
+  };
   const add = (file: string, data: string | Uint8Array) => {
     const packed = packEntry({ name: `${name}/${file}`, data: typeof data === 'string' ? Buffer.from(data) : data });
     packed.catch(() => undefined); // awaited with the rest by writeOfflineBundle; not unhandled meanwhile
@@ -87,17 +110,22 @@ export async function offlinePages(
   };
 
   const banner = `<div class="offline-banner" role="note">Offline copy, version ${escapeHtml(version.version)}, built from the content of ${escapeHtml(version.date)} (${escapeHtml(version.commit)}). It may be out of date: use the live site when it is back.</div>`;
-  await eachSiteFile(siteDir, files, (file, data) => {
-    if (!file.endsWith('.html')) {
-      add(file, data);
-      return;
-    }
-    const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
-    add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
-  });
+  await eachSiteFile(
+    siteDir,
+    files.filter((file) => !reuse(file)),
+    (file, data) => {
+      if (!file.endsWith('.html')) {
+        add(file, data);
+        return;
+      }
+      const html = data.toString('utf8').replace(/<p[^>]*data-online-only[^>]*>[\s\S]*?<\/p>/g, '');
+      add(file, toOfflinePage(html, { pagePath: file, files: fileSet, base, bannerHtml: banner }));
+    },
+  );
   for (const link of links)
-    add(link.path, toOfflinePage(link.html, { pagePath: link.path, files: fileSet, base, bannerHtml: banner }));
-  return { name, base, entries, files: fileSet };
+    if (!reuse(link.path))
+      add(link.path, toOfflinePage(link.html, { pagePath: link.path, files: fileSet, base, bannerHtml: banner }));
+  return { name, base, entries, files: fileSet, reused };
 }
 
 /** The second half: Pagefind's files and the offline search index, the scripts and the launchers, zipped. */

@@ -19,9 +19,18 @@ import { linkPages, writeLinkPages } from './alert-link-pages.ts';
 import { dropStaleContentStore } from './content-cache.ts';
 import { report, runbookFilesBySlug } from './content-files.ts';
 import { runContentPassApart } from './content-pass-process.ts';
+import {
+  buildSettings,
+  earlierOfflineCopy,
+  readBuiltFrom,
+  siteFromPublished,
+  writeBuiltFrom,
+  type SiteFromPublished,
+} from './from-published.ts';
 import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
+import { planRebuild, sharedKey } from './rebuild-plan.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
-import { buildCacheDir, newBuildDir, publishBuild } from '../fs/publish.ts';
+import { buildCacheDir, newBuildDir, publishBuild, publishedBuildDir, sparedBuildDir } from '../fs/publish.ts';
 import { astroHeapMb, contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
 import { buildSearchIndex, indexedPages, partKeysFile, readPartKeys } from './search-index.ts';
 import { buildVersion } from './version.ts';
@@ -42,6 +51,8 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     child.on('exit', (code, signal) => resolve({ status: signal ? 1 : (code ?? 1), tail }));
   });
 }
+
+const astroBin = () => path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 /** The content files of the pages Astro says it could not render ("Caught error rendering /runbooks/x"). */
 async function failedPages(astroOutput: string): Promise<string[]> {
@@ -112,8 +123,13 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   // One parse of every page for the content check, the validator and its HTML, in parallel and kept
   // by content hash (content-pass.ts): a rebuild works only on what changed. In a process of its
   // own, so that what it held is gone before Astro starts.
+  // A published site and the record of what it was made from: this is likely a rebuild (rebuild-plan.ts).
+  const cacheDir = buildCacheDir(outDir);
+  const published = await publishedBuildDir(outDir);
+  const before = await readBuiltFrom(cacheDir);
+  const likelyRebuild = published !== undefined && before?.build === path.basename(published);
   const pass = await timed('content pass', () =>
-    runContentPassApart(contentDir(), path.join(buildCacheDir(outDir), 'content')),
+    runContentPassApart(contentDir(), path.join(cacheDir, 'content'), likelyRebuild),
   );
   if (!report(pass.content, 'content check')) return 1;
   const { validation } = pass;
@@ -129,30 +145,44 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   console.log(`content pass: ${pass.worked} page(s) checked and rendered, ${pass.reused} kept from an earlier build`);
   console.log(`kubectl validator: ${validation.commands} commands checked, ${warnings.length} warning(s)`);
 
-  const stagingDir = await newBuildDir(outDir);
-  building(stagingDir);
   // The content's version and date, for the footer's download link and the offline copy's banner.
   const version = await buildVersion();
-  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  if (await dropStaleContentStore(projectRoot, buildCacheDir(outDir)))
+  const builtFrom = { shared: sharedKey(pass.sharedContent, version, buildSettings()), pages: pass.pageKeys };
+  const plan = planRebuild(before, published && path.basename(published), builtFrom);
+  if (await dropStaleContentStore(projectRoot, cacheDir))
     console.log("astro build: the content schemas changed, so Astro's content store was rebuilt");
-  const heapMb = astroHeapMb(pass.worked + pass.reused);
+
+  // A rebuild whose pages share what the published site's did renders only the pages whose file
+  // changed (rebuild-plan.ts), into a folder of their own, then makes its site in the build the
+  // published one replaced: the published site's files linked, the new pages over them.
+  const partial = !plan.whole && published ? { published, pages: plan.pages } : undefined;
+  console.log(
+    partial
+      ? `astro build: ${partial.pages.length} page(s) changed since the published site: only those are rendered`
+      : `astro build: the whole site (${plan.whole ? plan.reason : 'no earlier build'})`,
+  );
+  const astroDir = await newBuildDir(outDir);
+  building(astroDir);
+  const onlyPages = path.join(cacheDir, 'only-pages.json');
+  if (partial) await writeFile(onlyPages, `${JSON.stringify(partial.pages)}\n`);
+  const heapMb = partial ? undefined : astroHeapMb(pass.worked + pass.reused);
   const heapFlag = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
   const astro = await timed('astro build', () =>
-    run(process.execPath, [...heapFlag, astroBin, 'build', '--outDir', stagingDir], {
+    run(process.execPath, [...heapFlag, astroBin(), 'build', '--outDir', astroDir], {
       RUNBOOKS_VERSION: version.version,
       RUNBOOKS_COMMIT: version.commit,
       RUNBOOKS_DATE: version.date,
       // Astro's cache (its content store among others) belongs to this output, which only this build
       // writes now: builds into other folders, running at the same time, must not share one.
-      RUNBOOKS_ASTRO_CACHE: buildCacheDir(outDir),
-      // The pages' HTML, as the content pass rendered it (src/site/rendered.ts).
+      RUNBOOKS_ASTRO_CACHE: cacheDir,
+      // The pages' HTML and commands, as the content pass rendered them (src/site/rendered.ts).
       RUNBOOKS_PAGES_MANIFEST: pass.pagesManifest,
       RUNBOOKS_COMMAND_STEPS: pass.commandSteps,
+      ...(partial ? { RUNBOOKS_ONLY_PAGES: onlyPages } : {}),
     }),
   );
   if (astro.status !== 0) {
-    await rm(stagingDir, { recursive: true, force: true });
+    await rm(astroDir, { recursive: true, force: true });
     const pages = await failedPages(astro.tail);
     const where =
       heapMb && /heap out of memory|Reached heap limit/.test(astro.tail)
@@ -166,8 +196,21 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     return 1;
   }
 
+  let stagingDir = astroDir;
   let partKeys: Record<string, string>;
   try {
+    let site: SiteFromPublished | undefined;
+    if (partial) {
+      stagingDir = await sparedBuildDir(outDir, [astroDir]);
+      building(stagingDir);
+      site = await timed('site from the published one', () =>
+        siteFromPublished(partial.published, astroDir, stagingDir),
+      );
+      await rm(astroDir, { recursive: true, force: true });
+      console.log(
+        `site: ${site.rendered.size} file(s) rendered again, ${site.mirrored.linked} linked in, ${site.mirrored.removed} removed; the rest as published`,
+      );
+    }
     // Security headers for static hosts that read a _headers file (the policy itself is in every page).
     await writeFile(path.join(stagingDir, '_headers'), headersFile(process.env['BASE_PATH'] || '/'));
     // The link pages are made in memory first, then written while Pagefind indexes the site in a
@@ -175,18 +218,26 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     // small folders waits on the disk, not the processor. Pagefind is given the pages of the sections
     // it indexes as listed before (search-index.ts): a link page there (kube-prometheus's
     // /runbooks/<component>/…) is never one of them; the offline copy takes them from memory.
-    const [links, indexed] = await Promise.all([linkPages(stagingDir), indexedPages(stagingDir)]);
+    const [links, listed] = await Promise.all([site?.links ?? linkPages(stagingDir), indexedPages(stagingDir)]);
     console.log(`alert links: ${links.runbooks.length} redirect pages for the spellings of IDs and aliases`);
     console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
     // An alert's page takes the place of a runbook's at the same path, as it always has.
     const all = [...new Map([...links.runbooks, ...links.alerts].map((page) => [page.path, page])).values()];
+    const linkPaths = new Set(all.map((page) => page.path));
+    // Made from the published site, the link pages are there already (and must not be indexed).
+    const indexed = site ? listed.filter((page) => !linkPaths.has(page)) : listed;
     // The published site's index: its parts whose pages did not change are copied, not indexed again.
-    const earlierIndex = { siteDir: outDir, keys: await readPartKeys(partKeysFile(buildCacheDir(outDir))) };
+    const earlierIndex = {
+      siteDir: outDir,
+      keys: await readPartKeys(partKeysFile(cacheDir)),
+      ...(site ? { unchanged: (page: string) => !site.rendered.has(page) } : {}),
+    };
+    const earlierCopy = site ? await earlierOfflineCopy(site, version) : undefined;
     const [search, offline] = await timed('search index, link pages and offline pages', () =>
       Promise.all([
         buildSearchIndex(stagingDir, indexed, earlierIndex),
-        offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all),
-        writeLinkPages(stagingDir, all),
+        offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all, earlierCopy),
+        site ? 0 : writeLinkPages(stagingDir, all),
       ]),
     );
     partKeys = search.keys;
@@ -200,8 +251,9 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     const bundle = await timed('offline copy', () =>
       writeOfflineBundle(stagingDir, version, offline, search.fragments),
     );
+    const reused = offline.reused > 0 ? `; ${offline.reused} pages as in the published copy` : '';
     console.log(
-      `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files)`,
+      `offline copy: ${path.relative(stagingDir, bundle.file)} (${(bundle.bytes / 1024 / 1024).toFixed(1)} MiB, ${bundle.files} files${reused})`,
     );
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
@@ -212,8 +264,9 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   }
 
   await publishBuild(stagingDir, outDir);
-  // Only now: the keys must describe the published site, whose parts the next build may copy.
-  await writeFile(partKeysFile(buildCacheDir(outDir)), `${JSON.stringify(partKeys)}\n`);
+  // Only now: the records must describe the published site, which the next build may take from.
+  await writeFile(partKeysFile(cacheDir), `${JSON.stringify(partKeys)}\n`);
+  await writeBuiltFrom(cacheDir, { build: path.basename(stagingDir), ...builtFrom });
   console.log(`\nbuild: site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
   console.log(`build: ${phases.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}s`).join(', ')}`);
   return 0;

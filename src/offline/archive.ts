@@ -224,3 +224,44 @@ export async function createArchive(entries: readonly (ArchiveEntry | PackedEntr
   emit(end);
   return Buffer.concat(chunks);
 }
+
+/**
+ * The entries of an archive this module wrote, as packed entries (their bytes as stored): a rebuild
+ * takes the pages it did not change from the published copy's archive instead of converting and
+ * deflating them again. The same entries give the same archive bytes (createArchive).
+ */
+export function readPackedEntries(archive: Buffer): Map<string, PackedEntry> {
+  // No archive comment is written: the end record is the last 22 bytes.
+  const end = archive.length - 22;
+  if (end < 0 || archive.readUInt32LE(end) !== 0x06054b50)
+    throw new Error('not an archive of the offline copy: no end of central directory record at its end');
+  let count = archive.readUInt16LE(end + 10);
+  let start = archive.readUInt32LE(end + 16);
+  const locator = end - 20;
+  if (locator >= 0 && archive.readUInt32LE(locator) === 0x07064b50) {
+    const record = Number(archive.readBigUInt64LE(locator + 8));
+    count = Number(archive.readBigUInt64LE(record + 32));
+    start = Number(archive.readBigUInt64LE(record + 48));
+  }
+  const entries = new Map<string, PackedEntry>();
+  for (let at = start, k = 0; k < count; k++) {
+    if (archive.readUInt32LE(at) !== 0x02014b50) throw new Error(`not a zip archive: entry ${k} has no header`);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const extraLength = archive.readUInt16LE(at + 30);
+    const name = archive.toString('utf8', at + 46, at + 46 + nameLength);
+    let offset = archive.readUInt32LE(at + 42);
+    // The only zip64 field this module writes in the directory: an offset past 4 GiB.
+    if (offset === MAX_32) offset = Number(archive.readBigUInt64LE(at + 46 + nameLength + 4));
+    const stored = archive.readUInt32LE(at + 20);
+    const data = offset + 30 + archive.readUInt16LE(offset + 26) + archive.readUInt16LE(offset + 28);
+    entries.set(name, {
+      name,
+      method: archive.readUInt16LE(at + 10),
+      crc: archive.readUInt32LE(at + 16),
+      size: archive.readUInt32LE(at + 24),
+      bytes: archive.subarray(data, data + stored),
+    });
+    at += 46 + nameLength + extraLength + archive.readUInt16LE(at + 32);
+  }
+  return entries;
+}

@@ -1,13 +1,15 @@
 /**
  * A rebuild after one edit does only what the edit changed where it can (the content pass renders one
- * page, the search index re-indexes one part and copies the others from the published site) and still
- * gives the same bytes as a cold build of the edited content. The real content, in parts of a dozen
+ * page, Astro renders that page only, the search index re-indexes one part, the rest is taken from the
+ * published site) and still gives the same bytes as a cold build of the edited content; an edit of
+ * what every page shares (frontmatter) builds the whole site. The real content, in parts of a dozen
  * pages so that there are several; the real build script.
  */
-import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../../src/fs/list.ts';
 import { projectRoot, runScript } from '../support/project.ts';
 
 let scratch: string;
@@ -32,33 +34,53 @@ const build = async (out: string) => {
 /** Every file under a folder with its bytes, by path. */
 async function tree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of await filesUnder(dir))
     files.set(path.relative(dir, file), (await readFile(file)).toString('base64'));
-  }
   return files;
 }
 
 describe('a rebuild after one edit', () => {
-  it('re-indexes only the edited page part and gives the bytes of a cold build', async () => {
+  it('renders only the edited page, re-indexes its part, leaves the published site as it was, and gives the bytes of a cold build', async () => {
     await build('site');
     const unchanged = await build('site');
+    expect(unchanged).toContain('0 page(s) changed since the published site: only those are rendered');
     expect(unchanged).toMatch(/\((\d+) of \1 index parts kept from the last build\)/);
 
+    // The published build's files, before the rebuild: it must never write through them.
+    const publishedDir = await realpath(path.join(scratch, 'site'));
+    const published = await tree(publishedDir);
     await appendFile(
       path.join(scratch, 'content/runbooks/pod001.md'),
       '\nAn edit: check the events of the namespace before you restart anything.\n',
     );
     const rebuilt = await build('site');
+    expect(rebuilt).toContain('1 page(s) changed since the published site: only those are rendered');
+    expect(rebuilt).toContain('site: 1 file(s) rendered again');
     const kept = /\((\d+) of (\d+) index parts kept/.exec(rebuilt);
     expect(kept).not.toBeNull();
     expect(Number(kept![2]) - Number(kept![1])).toBe(1);
     expect(rebuilt).toContain('1 page(s) checked and rendered');
+    expect(rebuilt).toMatch(/offline copy: .*; \d+ pages as in the published copy\)/);
+    // The build it replaced is kept (the next one is made in its folder), byte for byte as it was.
+    expect(await realpath(path.join(scratch, 'site'))).not.toBe(publishedDir);
+    expect(await tree(publishedDir)).toEqual(published);
 
     await build('cold');
-    const [a, b] = await Promise.all([tree(path.join(scratch, 'site/')), tree(path.join(scratch, 'cold/'))]);
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    expect([...a].filter(([file, bytes]) => b.get(file) !== bytes).map(([file]) => file)).toEqual([]);
+    await expectSameSites('site', 'cold');
+  });
+
+  it('builds the whole site when what every page shares changed (a frontmatter field), and still gives the bytes of a cold build', async () => {
+    const file = path.join(scratch, 'content/runbooks/pod001.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: An edited title'));
+    const rebuilt = await build('site');
+    expect(rebuilt).toContain('astro build: the whole site (frontmatter, settings or the project changed)');
+    await build('cold');
+    await expectSameSites('site', 'cold');
   });
 });
+
+async function expectSameSites(one: string, other: string) {
+  const [a, b] = await Promise.all([tree(path.join(scratch, `${one}/`)), tree(path.join(scratch, `${other}/`))]);
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  expect([...a].filter(([file, bytes]) => b.get(file) !== bytes).map(([file]) => file)).toEqual([]);
+}

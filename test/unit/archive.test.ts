@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createArchive, DEFLATE_FROM, deflates, packEntry } from '../../src/offline/archive.ts';
+import { createArchive, DEFLATE_FROM, deflates, packEntry, readPackedEntries } from '../../src/offline/archive.ts';
 import { projectRoot } from '../support/project.ts';
 import { readZip } from '../support/zip.ts';
 
@@ -26,6 +26,19 @@ describe('the offline copy archive', () => {
     expect(packed[0]!.bytes.length).toBeLessThan(entries[0]!.data.length / 10);
     expect((await createArchive(packed, when)).equals(first)).toBe(true);
     expect((await createArchive([packed[2]!, entries[0]!, packed[1]!], when)).equals(first)).toBe(true);
+  });
+
+  it('reads its entries back as packed entries that give the same archive again', async () => {
+    const first = await createArchive(entries, when);
+    const packed = readPackedEntries(first);
+    expect([...packed.keys()]).toEqual(['a.txt', 'b/index.html', 'serve.mjs']);
+    expect(packed.get('b/index.html')).toEqual(await packEntry(entries[0]!));
+    expect((await createArchive([...packed.values()], when)).equals(first)).toBe(true);
+    // One entry changed, the others taken from the old archive: what the files would give.
+    const edited = { name: 'a.txt', data: Buffer.from('y') };
+    const mixed = await createArchive([edited, packed.get('b/index.html')!, packed.get('serve.mjs')!], when);
+    expect(mixed.equals(await createArchive([edited, entries[0]!, entries[2]!], when))).toBe(true);
+    expect(() => readPackedEntries(Buffer.from('not a zip at all, but long enough to look'))).toThrow(/not an archive/);
   });
 
   it('round-trips names, contents and modes, in name order', async () => {
@@ -124,5 +137,8 @@ describe('the offline copy archive', () => {
       (e, i) => e.name !== name(i) || e.data.toString() !== `runbook ${i}\n` || e.mode !== 0o100644,
     );
     expect(wrong).toEqual([]);
+    const packed = readPackedEntries(archive);
+    expect(packed.size).toBe(count);
+    expect((await createArchive([...packed.values()], when)).equals(archive)).toBe(true);
   }, 60_000);
 });

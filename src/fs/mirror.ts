@@ -1,0 +1,69 @@
+/**
+ * Making a folder hold exactly a given set of files, each a hard link to the file it is taken from,
+ * touching only what differs: how a rebuild makes its site from the published one (src/build/pipeline.ts)
+ * without creating and deleting the 24,000 folders of a 3,000-runbook site (2.2 s to make a linked
+ * copy, 2.9 s to delete one, on the build machine's disk).
+ *
+ * A file is never written in place: each is put by link(2) under a temporary name and rename(2) over
+ * the old name, so a file shared with another build (the published site) is never changed through
+ * this folder, and a reader of this folder sees the old file or the new one. Synchronous: each step
+ * is a short system call, and a promise per file made it several times slower. Node only.
+ */
+import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { filesUnder } from './list.ts';
+
+/** What a mirror changed: files linked in (new or different) and files removed. */
+export interface Mirrored {
+  linked: number;
+  removed: number;
+}
+
+/**
+ * Makes `dir` hold exactly `files` (path relative to it, with forward slashes -> the file to take it
+ * from); a file already linked to its source stays as it is.
+ */
+export async function mirrorFiles(dir: string, files: ReadonlyMap<string, string>): Promise<Mirrored> {
+  mkdirSync(dir, { recursive: true });
+  const existing = (await filesUnder(dir)).map((file) => path.relative(dir, file).split(path.sep).join('/'));
+  let removed = 0;
+  const emptied = new Set<string>();
+  for (const file of existing) {
+    if (files.has(file)) continue;
+    unlinkSync(path.join(dir, file));
+    removed++;
+    emptied.add(path.dirname(file));
+  }
+  removeEmptyFolders(dir, emptied);
+
+  let linked = 0;
+  const temporary = `.mirror-${process.pid}`;
+  for (const [file, source] of files) {
+    const target = path.join(dir, file);
+    const from = statSync(source);
+    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (there && there.ino === from.ino && there.dev === from.dev) continue;
+    if (there?.isDirectory()) rmSync(target, { recursive: true });
+    else if (!there) mkdirSync(path.dirname(target), { recursive: true });
+    linkSync(source, target + temporary);
+    renameSync(target + temporary, target);
+    linked++;
+  }
+  return { linked, removed };
+}
+
+/** Removes the folders (relative to `dir`) left empty, and their parents left empty in turn. */
+function removeEmptyFolders(dir: string, folders: ReadonlySet<string>): void {
+  // Deepest first: a parent can only be empty once its children are gone.
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (let folder of deepestFirst) {
+    while (folder !== '.' && folder !== '') {
+      try {
+        rmdirSync(path.join(dir, folder));
+      } catch {
+        break; // not empty (or gone already)
+      }
+      folder = path.dirname(folder);
+    }
+  }
+}
