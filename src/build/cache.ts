@@ -57,3 +57,13 @@ export async function writeCached(file: string, value: unknown): Promise<void> {
   });
   await rename(temporary, file);
 }
+
+/**
+ * The content pass's files for Astro, in the pass's cache folder: its pages (source path -> rendered
+ * page file) and each Markdown page's command steps. Known before the pass ends: Astro may be started
+ * first (src/site/build-inputs.ts).
+ */
+export const passFiles = (passCacheDir: string) => ({
+  pagesManifest: path.join(passCacheDir, 'pages-manifest.json'),
+  commandSteps: path.join(passCacheDir, 'command-steps.json'),
+});

@@ -11,7 +11,8 @@ import { isMain } from './project.ts';
 
 /**
  * Runs the content pass in a child process; its output (and any error) shows as it comes. `rebuild`:
- * most pages are likely kept from the earlier build, so it starts with one worker (content-workers.ts).
+ * most pages are likely kept from the earlier build, so it starts its workers once it knows it has
+ * pages to render (content-workers.ts).
  */
 export function runContentPassApart(contentDir: string, cacheDir: string, rebuild = false): Promise<ContentPass> {
   return new Promise((resolve, reject) => {
@@ -36,7 +37,7 @@ export function runContentPassApart(contentDir: string, cacheDir: string, rebuil
 if (process.send && isMain(import.meta.url)) {
   const [contentDir, cacheDir, kind] = process.argv.slice(2) as [string, string, string];
   // The workers first: they load their modules while this process loads the pass's.
-  const workers = startWorkers(workerSetup(contentDir), kind === 'rebuild' ? 1 : undefined);
+  const workers = startWorkers(workerSetup(contentDir), kind === 'rebuild' ? 0 : undefined);
   const { runContentPass } = await import('./content-pass.ts');
   const pass = await runContentPass(contentDir, cacheDir, workers);
   // Ends once the result is handed over: nothing of the pass should keep this process, or the build, waiting.

@@ -15,7 +15,7 @@ import { loadCommandReader } from '../commands/reader.ts';
 import { isMdxFile } from '../markdown/parse.ts';
 import type { RenderedPage } from '../markdown/render.ts';
 import { validateTreeYaml } from '../validator/validate-content.ts';
-import { readCached, sha256, toolchainHash, writeCached } from './cache.ts';
+import { passFiles, readCached, sha256, toolchainHash, writeCached } from './cache.ts';
 import { readContent, reservedSegments } from './content-files.ts';
 import { sharedContentKey } from './rebuild-plan.ts';
 import { startWorkers, WORKERS, workerSetup } from './content-workers.ts';
@@ -55,6 +55,8 @@ export interface ContentPass {
   pagesManifest: string;
   /** Each Markdown page's command steps (PageResult.commandSteps): absolute source path -> steps. */
   commandSteps: string;
+  /** The hash of the project's code and settings the pass was made with (cache.ts: toolchainHash). */
+  toolchain: string;
   /** The key of what every page shares, the content's part (rebuild-plan.ts: sharedContentKey). */
   sharedContent: string;
   /** Each runbook's and guide's own key, by absolute source path. */
@@ -141,14 +143,14 @@ async function contentPass(
   workers: Worker[],
 ): Promise<ContentPass> {
   const content = await readContent(contentDir);
-  const pagesManifest = path.join(cacheDir, 'pages-manifest.json');
-  const commandSteps = path.join(cacheDir, 'command-steps.json');
+  const { pagesManifest, commandSteps } = passFiles(cacheDir);
   if (content.problems.length > 0)
     return {
       content: content.problems,
       validation: { diagnostics: [], commands: 0 },
       pagesManifest,
       commandSteps,
+      toolchain: '',
       sharedContent: '',
       pageKeys: {},
       worked: 0,
@@ -176,9 +178,9 @@ async function contentPass(
   const todo: PageTask[] = [];
   const cached = await Promise.all(all.map((task) => readCached<PageResult>(task.factsFile)));
   all.forEach((task, i) => (cached[i] ? results.set(task.key, cached[i]) : todo.push(task)));
-  // Few workers started (a rebuild) and many pages to render after all: the others too.
-  if (todo.length > MANY_PAGES && workers.length < WORKERS)
-    workers.push(...startWorkers({ customResources }, WORKERS - workers.length));
+  // Fewer workers started than there is work for (a rebuild starts none): the others now.
+  const wanted = todo.length === 0 ? 0 : todo.length > MANY_PAGES ? WORKERS : 1;
+  if (workers.length < wanted) workers.push(...startWorkers({ customResources }, wanted - workers.length));
   // The main thread's own command reader (for the decision trees), loaded while the workers work.
   const reader = loadCommandReader(customResources);
   for (const [key, result] of await runOnWorkers(workers, todo)) results.set(key, result);
@@ -214,6 +216,7 @@ async function contentPass(
     validation,
     pagesManifest,
     commandSteps,
+    toolchain,
     sharedContent: await sharedContentOf(contentDir, toolchain, all),
     pageKeys: Object.fromEntries(all.map((t) => [t.absolutePath, t.key])),
     worked: todo.length,

@@ -29,9 +29,10 @@ export const WORKERS = Math.max(1, availableParallelism());
 /**
  * Worker threads, started before the pass knows its tasks: a worker takes a second to load its
  * modules, which it does while the pass reads the content and the cache. One per core (WORKERS) when
- * most pages are likely to be rendered; a rebuild of a published site starts one, and the pass more
- * when it finds many pages to render (content-pass.ts): two loading at once beside the pass's own
- * reading were three threads on two cores, for the one page an edit changes.
+ * most pages are likely to be rendered; a rebuild of a published site starts none, and the pass
+ * those it needs once it knows how many pages it renders (content-pass.ts): there, Astro starts
+ * beside the pass (src/build/pipeline.ts), and two workers loading for the one page an edit changed
+ * took the processor from it.
  */
 export function startWorkers(setup: WorkerSetup, count = WORKERS): Worker[] {
   return Array.from(

@@ -5,11 +5,12 @@
  * change taken from the published archive. The build keeps, in its cache, what the published site was
  * made from (BuiltFrom), for the next build to compare with. Node only.
  */
+import { statSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { routes } from '../domain/routes.ts';
 import { filesUnder } from '../fs/list.ts';
-import { mirrorFiles, type Mirrored } from '../fs/mirror.ts';
+import { linkOver, mirrorFiles, type Mirrored } from '../fs/mirror.ts';
 import { readPackedEntries } from '../offline/archive.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
 import { linkPages, type LinkPage } from './alert-link-pages.ts';
@@ -30,6 +31,8 @@ const WRITTEN_AFTER_ASTRO = (file: string) =>
 export const buildSettings = () => ({
   BASE_PATH: process.env['BASE_PATH'],
   SITE_URL: process.env['SITE_URL'],
+  // How the search index is cut into parts (search-index.ts): which part a page is in.
+  RUNBOOKS_SEARCH_PAGES_PER_INDEX: process.env['RUNBOOKS_SEARCH_PAGES_PER_INDEX'],
   node: process.version,
 });
 
@@ -49,10 +52,13 @@ export const writeBuiltFrom = (cacheDir: string, record: BuiltFrom) =>
 
 export interface SiteFromPublished {
   published: string;
+  stagingDir: string;
   /** The files Astro rendered again (paths in the site), in place of the published ones. */
   rendered: Set<string>;
   /** Whether the site has the published site's files, no more and no fewer. */
   sameFiles: boolean;
+  /** Every file of the site (paths in it), as made: the later steps need not list it again. */
+  files: string[];
   /** The link pages, which are the published ones: they come from what every page shares. */
   links: { runbooks: LinkPage[]; alerts: LinkPage[] };
   mirrored: Mirrored;
@@ -66,20 +72,33 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 const relativeFiles = async (dir: string) =>
   (await filesUnder(dir)).map((file) => path.relative(dir, file).split(path.sep).join('/'));
 
-/** Makes `stagingDir` the published site with the pages Astro rendered into `astroDir` over it. */
-export async function siteFromPublished(
-  published: string,
-  astroDir: string,
-  stagingDir: string,
-): Promise<SiteFromPublished> {
-  const links = await linkPages(astroDir);
-  // A link page takes the place of a page at the same path, as the whole build writes them after Astro.
-  const linkPaths = new Set([...links.runbooks, ...links.alerts].map((page) => page.path));
+/** The published site's files linked into a build's folder, before Astro's pages are put over them. */
+export interface PublishedCopy {
+  published: string;
+  stagingDir: string;
+  /** Path in the site -> the file it is linked to. */
+  files: Map<string, string>;
+  mirrored: Mirrored;
+}
+
+/**
+ * Makes `stagingDir` the published site, less what the build writes after Astro: done while Astro
+ * renders the changed pages (it waits on the disk, Astro on the processor).
+ */
+export async function linkPublished(published: string, stagingDir: string): Promise<PublishedCopy> {
   const files = new Map<string, string>();
   for (const file of await relativeFiles(published))
     if (!WRITTEN_AFTER_ASTRO(file)) files.set(file, path.join(published, file));
-  const publishedCount = files.size;
-  const rendered = new Set<string>();
+  return { published, stagingDir, files, mirrored: await mirrorFiles(stagingDir, files) };
+}
+
+/** Puts the pages Astro rendered into `astroDir` over the published site linked by linkPublished. */
+export async function withRenderedPages(copy: PublishedCopy, astroDir: string): Promise<SiteFromPublished> {
+  const links = await linkPages(astroDir);
+  // A link page takes the place of a page at the same path, as the whole build writes them after Astro.
+  const linkPaths = new Set([...links.runbooks, ...links.alerts].map((page) => page.path));
+  const files = new Map(copy.files);
+  const rendered = new Map<string, string>();
   for (const file of await relativeFiles(astroDir)) {
     if (linkPaths.has(file)) continue;
     // Astro renders the lists and the home page on every build: where they came out the same, the
@@ -87,10 +106,18 @@ export async function siteFromPublished(
     const before = files.get(file);
     if (before && (await sameBytes(before, path.join(astroDir, file)))) continue;
     files.set(file, path.join(astroDir, file));
-    rendered.add(file);
+    rendered.set(file, path.join(astroDir, file));
   }
-  const mirrored = await mirrorFiles(stagingDir, files);
-  return { published, rendered, sameFiles: files.size === publishedCount, links, mirrored };
+  linkOver(copy.stagingDir, rendered);
+  return {
+    published: copy.published,
+    stagingDir: copy.stagingDir,
+    rendered: new Set(rendered.keys()),
+    sameFiles: files.size === copy.files.size,
+    files: [...files.keys()],
+    links,
+    mirrored: { linked: copy.mirrored.linked + rendered.size, removed: copy.mirrored.removed },
+  };
 }
 
 /**
@@ -106,5 +133,16 @@ export async function earlierOfflineCopy(
     () => undefined,
   );
   if (!archive) return undefined;
-  return { entries: readPackedEntries(archive), unchanged: (file) => !site.rendered.has(file) };
+  // What the build writes after Astro is the published file where it is that file, linked (the index
+  // parts it kept); the rest of the site is, but for the pages rendered again.
+  const linked = (file: string) => {
+    const [a, b] = [path.join(site.stagingDir, file), path.join(site.published, file)].map((f) =>
+      statSync(f, { throwIfNoEntry: false }),
+    );
+    return a !== undefined && b !== undefined && a.ino === b.ino && a.dev === b.dev;
+  };
+  return {
+    entries: readPackedEntries(archive),
+    unchanged: (file) => (WRITTEN_AFTER_ASTRO(file) ? linked(file) : !site.rendered.has(file)),
+  };
 }

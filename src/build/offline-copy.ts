@@ -22,10 +22,13 @@ const kit = path.join(projectRoot, 'src/offline/kit');
 /** Where the built site keeps its downloads; never part of the offline copy itself. */
 export const DOWNLOADS = 'downloads';
 
-async function siteFiles(siteDir: string): Promise<string[]> {
+const siteFiles = async (siteDir: string) =>
+  siteFilesOf((await filesUnder(siteDir)).map((file) => path.relative(siteDir, file).split(path.sep).join('/')));
+
+/** Of the site's files (paths in it), those the offline copy is made from. */
+function siteFilesOf(files: readonly string[]): string[] {
   return (
-    (await filesUnder(siteDir))
-      .map((file) => path.relative(siteDir, file).split(path.sep).join('/'))
+    files
       .filter((f) => !f.startsWith(`${DOWNLOADS}/`))
       // Headers for static hosts mean nothing on a laptop disk.
       .filter((f) => f !== '_headers')
@@ -60,6 +63,7 @@ export interface OfflinePages {
   files: Set<string>;
   /** Entries taken from the earlier copy as they were. */
   reused: number;
+  earlier?: EarlierCopy;
 }
 
 /**
@@ -82,13 +86,13 @@ export async function offlinePages(
   version: BuildVersion,
   base = '/',
   links: readonly LinkPage[] = [],
-  earlier?: EarlierCopy,
+  { earlier, listed }: { earlier?: EarlierCopy; listed?: readonly string[] } = {},
 ): Promise<OfflinePages> {
   const name = bundleName(version);
   const linkPaths = new Set(links.map((l) => l.path));
   // The search step may be writing its files now (Pagefind's folder, the word statistics): they join
   // in the second half. A link page replaces a file of the same path, as it does on the site.
-  const files = (await siteFiles(siteDir)).filter(
+  const files = (listed ? siteFilesOf(listed) : await siteFiles(siteDir)).filter(
     (f) => !f.startsWith('pagefind/') && f !== routes.searchTerms() && !linkPaths.has(f),
   );
   const fileSet = new Set([...files, ...linkPaths]);
@@ -125,7 +129,7 @@ export async function offlinePages(
   for (const link of links)
     if (!reuse(link.path))
       add(link.path, toOfflinePage(link.html, { pagePath: link.path, files: fileSet, base, bannerHtml: banner }));
-  return { name, base, entries, files: fileSet, reused };
+  return { name, base, entries, files: fileSet, reused, ...(earlier ? { earlier } : {}) };
 }
 
 /** The second half: Pagefind's files and the offline search index, the scripts and the launchers, zipped. */
@@ -147,7 +151,14 @@ export async function writeOfflineBundle(
     ...(await siteFiles(path.join(siteDir, 'pagefind'))).map((file) => `pagefind/${file}`),
     routes.searchTerms(),
   ].filter((file) => !known.has(file));
-  await eachSiteFile(siteDir, rest, (file, data) => (known.add(file), add(file, data)));
+  // Of those, the files the earlier copy has as they are (the index parts a rebuild kept) are taken from it.
+  const toRead = rest.filter((file) => {
+    known.add(file);
+    const entry = pages.earlier?.unchanged(file) ? pages.earlier.entries.get(`${name}/${file}`) : undefined;
+    if (entry) entries.push(entry);
+    return !entry;
+  });
+  await eachSiteFile(siteDir, toRead, (file, data) => add(file, data));
   const toFile = (sitePath: string) =>
     relativeUrl(base + sitePath, { pagePath: 'index.html', files: known, base }).replace(/^\.\//, '');
 

@@ -16,15 +16,18 @@ import path from 'node:path';
 import { formatDiagnostic } from '../checks/diagnostics.ts';
 import { headersFile } from '../security/csp.ts';
 import { linkPages, writeLinkPages } from './alert-link-pages.ts';
+import { passFiles } from './cache.ts';
 import { dropStaleContentStore } from './content-cache.ts';
 import { report, runbookFilesBySlug } from './content-files.ts';
 import { runContentPassApart } from './content-pass-process.ts';
 import {
   buildSettings,
   earlierOfflineCopy,
+  linkPublished,
   readBuiltFrom,
-  siteFromPublished,
+  withRenderedPages,
   writeBuiltFrom,
+  type PublishedCopy,
   type SiteFromPublished,
 } from './from-published.ts';
 import { offlinePages, writeOfflineBundle } from './offline-copy.ts';
@@ -32,17 +35,23 @@ import { planRebuild, sharedKey } from './rebuild-plan.ts';
 import { LockHeldError, lockOutput, type OutputLock } from '../fs/lock.ts';
 import { buildCacheDir, newBuildDir, publishBuild, publishedBuildDir, sparedBuildDir } from '../fs/publish.ts';
 import { astroHeapMb, contentDir, outputDir, outputDirProblem, projectRoot } from './project.ts';
-import { buildSearchIndex, indexedPages, partKeysFile, readPartKeys } from './search-index.ts';
+import { buildSearchIndex, indexedPages, indexedPagesOf, partKeysFile, readPartKeys } from './search-index.ts';
 import { buildVersion } from './version.ts';
 
-/** Runs a command with its output shown as it comes; returns its status and the end of its output. */
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ status: number; tail: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    });
+interface Running {
+  done: Promise<{ status: number; tail: string }>;
+  /** Stops it (and waits until it has). */
+  stop(): Promise<void>;
+}
+
+/** Starts a command with its output shown as it comes; `done` gives its status and the end of its output. */
+function start(command: string, args: string[], env: Record<string, string>): Running {
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  const done = new Promise<{ status: number; tail: string }>((resolve, reject) => {
     let tail = '';
     const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-64 * 1024));
     child.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), keep(chunk)));
@@ -50,6 +59,13 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ status: signal ? 1 : (code ?? 1), tail }));
   });
+  return {
+    done,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await done.catch(() => undefined);
+    },
+  };
 }
 
 const astroBin = () => path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -120,40 +136,92 @@ export async function buildSite(): Promise<number> {
 }
 
 async function buildLocked(outDir: string, building: (dir: string) => void): Promise<number> {
-  // One parse of every page for the content check, the validator and its HTML, in parallel and kept
-  // by content hash (content-pass.ts): a rebuild works only on what changed. In a process of its
-  // own, so that what it held is gone before Astro starts.
   // A published site and the record of what it was made from: this is likely a rebuild (rebuild-plan.ts).
   const cacheDir = buildCacheDir(outDir);
+  const passCacheDir = path.join(cacheDir, 'content');
   const published = await publishedBuildDir(outDir);
   const before = await readBuiltFrom(cacheDir);
   const likelyRebuild = published !== undefined && before?.build === path.basename(published);
-  const pass = await timed('content pass', () =>
-    runContentPassApart(contentDir(), path.join(cacheDir, 'content'), likelyRebuild),
-  );
-  if (!report(pass.content, 'content check')) return 1;
+  // The content's version and date, for the footer's download link and the offline copy's banner.
+  const version = await buildVersion();
+  if (await dropStaleContentStore(projectRoot, cacheDir))
+    console.log("astro build: the content schemas changed, so Astro's content store was rebuilt");
+
+  const onlyPages = path.join(cacheDir, 'only-pages.json');
+  const inputsReady = path.join(cacheDir, 'inputs-ready');
+  await rm(inputsReady, { force: true });
+  const astroRun = async (only: boolean, heapMb?: number) => {
+    const dir = await newBuildDir(outDir);
+    building(dir);
+    const heapFlag = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+    const running = start(process.execPath, [...heapFlag, astroBin(), 'build', '--outDir', dir], {
+      RUNBOOKS_VERSION: version.version,
+      RUNBOOKS_COMMIT: version.commit,
+      RUNBOOKS_DATE: version.date,
+      // Astro's cache (its content store among others) belongs to this output, which only this build
+      // writes now: builds into other folders, running at the same time, must not share one.
+      RUNBOOKS_ASTRO_CACHE: cacheDir,
+      // The pages' HTML and commands, as the content pass rendered them (src/site/rendered.ts), read
+      // once the build says they are complete (src/site/build-inputs.ts).
+      RUNBOOKS_PAGES_MANIFEST: passFiles(passCacheDir).pagesManifest,
+      RUNBOOKS_COMMAND_STEPS: passFiles(passCacheDir).commandSteps,
+      RUNBOOKS_INPUTS_READY: inputsReady,
+      ...(only ? { RUNBOOKS_ONLY_PAGES: onlyPages } : {}),
+    });
+    return { dir, heapMb, running, started: performance.now() };
+  };
+  // On a likely rebuild Astro starts now, beside the content pass: its start, its content store and
+  // its bundling (4 s at 3,000 runbooks) need nothing of the pass, which then has little to do.
+  let astro = likelyRebuild ? await astroRun(true) : undefined;
+  const stopEarlyAstro = async () => {
+    if (!astro) return;
+    await astro.running.stop();
+    await rm(astro.dir, { recursive: true, force: true });
+    astro = undefined;
+  };
+
+  // One parse of every page for the content check, the validator and its HTML, in parallel and kept
+  // by content hash (content-pass.ts): a rebuild works only on what changed. In a process of its
+  // own, so that what it held is gone before Astro starts.
+  const passing = timed('content pass', () => runContentPassApart(contentDir(), passCacheDir, likelyRebuild));
+  passing.catch(() => undefined); // awaited below; not unhandled while the published site is linked
+  // And, beside both, the published site linked into the folder of the build it replaced (they work
+  // the processor, this the disk), for the new pages to go over if it is a rebuild indeed.
+  let copy: PublishedCopy | undefined;
+  if (likelyRebuild) {
+    const dir = await sparedBuildDir(outDir, [astro!.dir]);
+    copy = await timed('published site linked (beside the content pass and Astro)', () =>
+      linkPublished(published, dir),
+    ).catch(async (error: unknown) => {
+      await stopEarlyAstro();
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    });
+  }
+  const pass = await passing.catch(async (error: unknown) => {
+    await stopEarlyAstro();
+    throw error;
+  });
   const { validation } = pass;
   const warnings = validation.diagnostics.filter((d) => d.severity === 'warning');
   if (
+    !report(pass.content, 'content check') ||
     !report(
       validation.diagnostics.filter((d) => d.severity === 'error'),
       'kubectl validator',
     )
-  )
+  ) {
+    await stopEarlyAstro();
     return 1;
+  }
   for (const w of warnings) console.warn(formatDiagnostic(w));
   console.log(`content pass: ${pass.worked} page(s) checked and rendered, ${pass.reused} kept from an earlier build`);
   console.log(`kubectl validator: ${validation.commands} commands checked, ${warnings.length} warning(s)`);
 
-  // The content's version and date, for the footer's download link and the offline copy's banner.
-  const version = await buildVersion();
   const builtFrom = { shared: sharedKey(pass.sharedContent, version, buildSettings()), pages: pass.pageKeys };
   const plan = planRebuild(before, published && path.basename(published), builtFrom);
-  if (await dropStaleContentStore(projectRoot, cacheDir))
-    console.log("astro build: the content schemas changed, so Astro's content store was rebuilt");
-
   // A rebuild whose pages share what the published site's did renders only the pages whose file
-  // changed (rebuild-plan.ts), into a folder of their own, then makes its site in the build the
+  // changed (rebuild-plan.ts), into a folder of its own, then makes its site in the build the
   // published one replaced: the published site's files linked, the new pages over them.
   const partial = !plan.whole && published ? { published, pages: plan.pages } : undefined;
   console.log(
@@ -161,31 +229,27 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
       ? `astro build: ${partial.pages.length} page(s) changed since the published site: only those are rendered`
       : `astro build: the whole site (${plan.whole ? plan.reason : 'no earlier build'})`,
   );
-  const astroDir = await newBuildDir(outDir);
-  building(astroDir);
-  const onlyPages = path.join(cacheDir, 'only-pages.json');
   if (partial) await writeFile(onlyPages, `${JSON.stringify(partial.pages)}\n`);
-  const heapMb = partial ? undefined : astroHeapMb(pass.worked + pass.reused);
-  const heapFlag = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const astro = await timed('astro build', () =>
-    run(process.execPath, [...heapFlag, astroBin(), 'build', '--outDir', astroDir], {
-      RUNBOOKS_VERSION: version.version,
-      RUNBOOKS_COMMIT: version.commit,
-      RUNBOOKS_DATE: version.date,
-      // Astro's cache (its content store among others) belongs to this output, which only this build
-      // writes now: builds into other folders, running at the same time, must not share one.
-      RUNBOOKS_ASTRO_CACHE: cacheDir,
-      // The pages' HTML and commands, as the content pass rendered them (src/site/rendered.ts).
-      RUNBOOKS_PAGES_MANIFEST: pass.pagesManifest,
-      RUNBOOKS_COMMAND_STEPS: pass.commandSteps,
-      ...(partial ? { RUNBOOKS_ONLY_PAGES: onlyPages } : {}),
-    }),
-  );
-  if (astro.status !== 0) {
-    await rm(astroDir, { recursive: true, force: true });
-    const pages = await failedPages(astro.tail);
+  else {
+    // Not a rebuild after all: the whole site, with the heap budget of its size.
+    await stopEarlyAstro();
+    astro = await astroRun(false, astroHeapMb(pass.worked + pass.reused));
+  }
+  await writeFile(inputsReady, '');
+  const { dir: astroDir, heapMb, running, started } = astro!;
+  let stagingDir = astroDir;
+  if (partial && copy) {
+    stagingDir = copy.stagingDir;
+    building(stagingDir);
+  } else copy = undefined; // the whole site after all: made in a folder of its own
+  const result = await running.done;
+  const beside = partial ? ' (started beside the content pass)' : '';
+  phases.push([`astro build${beside}`, (performance.now() - started) / 1000]);
+  if (result.status !== 0) {
+    await Promise.all([astroDir, stagingDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    const pages = await failedPages(result.tail);
     const where =
-      heapMb && /heap out of memory|Reached heap limit/.test(astro.tail)
+      heapMb && /heap out of memory|Reached heap limit/.test(result.tail)
         ? `: it needed more than its ${heapMb} MB of heap; set RUNBOOKS_ASTRO_HEAP_MB=${heapMb * 2} and build again`
         : pages.length > 0
           ? ` rendering ${pages.join(', ')}`
@@ -196,16 +260,11 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     return 1;
   }
 
-  let stagingDir = astroDir;
   let partKeys: Record<string, string>;
   try {
     let site: SiteFromPublished | undefined;
-    if (partial) {
-      stagingDir = await sparedBuildDir(outDir, [astroDir]);
-      building(stagingDir);
-      site = await timed('site from the published one', () =>
-        siteFromPublished(partial.published, astroDir, stagingDir),
-      );
+    if (copy) {
+      site = await timed('changed pages put in', () => withRenderedPages(copy, astroDir));
       await rm(astroDir, { recursive: true, force: true });
       console.log(
         `site: ${site.rendered.size} file(s) rendered again, ${site.mirrored.linked} linked in, ${site.mirrored.removed} removed; the rest as published`,
@@ -218,7 +277,9 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     // small folders waits on the disk, not the processor. Pagefind is given the pages of the sections
     // it indexes as listed before (search-index.ts): a link page there (kube-prometheus's
     // /runbooks/<component>/…) is never one of them; the offline copy takes them from memory.
-    const [links, listed] = await Promise.all([site?.links ?? linkPages(stagingDir), indexedPages(stagingDir)]);
+    const [links, listed] = site
+      ? [site.links, indexedPagesOf(site.files)]
+      : await Promise.all([linkPages(stagingDir), indexedPages(stagingDir)]);
     console.log(`alert links: ${links.runbooks.length} redirect pages for the spellings of IDs and aliases`);
     console.log(`alert links: ${links.alerts.length} forwarding pages for the upstream alerts (both URL shapes)`);
     // An alert's page takes the place of a runbook's at the same path, as it always has.
@@ -235,8 +296,14 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
     const earlierCopy = site ? await earlierOfflineCopy(site, version) : undefined;
     const [search, offline] = await timed('search index, link pages and offline pages', () =>
       Promise.all([
-        buildSearchIndex(stagingDir, indexed, earlierIndex),
-        offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all, earlierCopy),
+        buildSearchIndex(stagingDir, indexed, earlierIndex, {
+          recordsDir: path.join(cacheDir, 'search-records'),
+          recordsSalt: pass.toolchain,
+        }),
+        offlinePages(stagingDir, version, process.env['BASE_PATH'] || '/', all, {
+          ...(earlierCopy ? { earlier: earlierCopy } : {}),
+          ...(site ? { listed: site.files } : {}),
+        }),
         site ? 0 : writeLinkPages(stagingDir, all),
       ]),
     );

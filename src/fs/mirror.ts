@@ -9,7 +9,17 @@
  * this folder, and a reader of this folder sees the old file or the new one. Synchronous: each step
  * is a short system call, and a promise per file made it several times slower. Node only.
  */
-import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from './list.ts';
 
@@ -37,19 +47,31 @@ export async function mirrorFiles(dir: string, files: ReadonlyMap<string, string
   removeEmptyFolders(dir, emptied);
 
   let linked = 0;
-  const temporary = `.mirror-${process.pid}`;
   for (const [file, source] of files) {
     const target = path.join(dir, file);
     const from = statSync(source);
     const there = lstatSync(target, { throwIfNoEntry: false });
     if (there && there.ino === from.ino && there.dev === from.dev) continue;
-    if (there?.isDirectory()) rmSync(target, { recursive: true });
-    else if (!there) mkdirSync(path.dirname(target), { recursive: true });
-    linkSync(source, target + temporary);
-    renameSync(target + temporary, target);
+    linkInPlaceOf(target, source, there);
     linked++;
   }
   return { linked, removed };
+}
+
+/** Links each file (path relative to `dir` -> its source) into `dir`, over what is there. */
+export function linkOver(dir: string, files: ReadonlyMap<string, string>): void {
+  for (const [file, source] of files) {
+    const target = path.join(dir, file);
+    linkInPlaceOf(target, source, lstatSync(target, { throwIfNoEntry: false }));
+  }
+}
+
+function linkInPlaceOf(target: string, source: string, there: Stats | undefined): void {
+  const temporary = `${target}.mirror-${process.pid}`;
+  if (there?.isDirectory()) rmSync(target, { recursive: true });
+  else if (!there) mkdirSync(path.dirname(target), { recursive: true });
+  linkSync(source, temporary);
+  renameSync(temporary, target);
 }
 
 /** Removes the folders (relative to `dir`) left empty, and their parents left empty in turn. */

@@ -99,15 +99,23 @@ function namesAsWords(doc: SearchDoc): string[] {
 
 /** The statistics search weighs words by, over every page: built once with the index. */
 export function termStats(docs: readonly SearchDoc[]): TermStats {
+  return statsOfStems(docs.map(docStems));
+}
+
+/** The stems a page holds, each once (what termStats counts of it): the build keeps them per index part. */
+export function docStems(doc: SearchDoc): string[] {
+  // Only which stems each page holds: not the body's order and positions that ranking needs.
+  const all = new Set<string>();
+  for (const field of Object.values(fieldStems(doc))) for (const s of field) all.add(s);
+  for (const s of stemsOf(doc.content)) all.add(s);
+  return [...all];
+}
+
+/** termStats from each page's docStems, in the pages' order. */
+export function statsOfStems(pages: readonly (readonly string[])[]): TermStats {
   const df: Record<string, number> = {};
-  for (const doc of docs) {
-    // Only which stems each page holds: not the body's order and positions that ranking needs.
-    const all = new Set<string>();
-    for (const field of Object.values(fieldStems(doc))) for (const s of field) all.add(s);
-    for (const s of stemsOf(doc.content)) all.add(s);
-    for (const s of all) df[s] = (df[s] ?? 0) + 1;
-  }
-  return { docs: docs.length, df };
+  for (const stems of pages) for (const s of stems) df[s] = (df[s] ?? 0) + 1;
+  return { docs: pages.length, df };
 }
 
 function inSet(set: Set<string>, s: string): number {

@@ -6,15 +6,26 @@
  * alerts) are not rendered then; those without parameters always are (Astro has no way to leave them
  * out), and give the bytes they had. Unset, as in every other build: every page.
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildInputsReady } from './build-inputs.ts';
 
-const listFile = process.env['RUNBOOKS_ONLY_PAGES'];
-const only = listFile ? new Set(JSON.parse(readFileSync(listFile, 'utf8')) as string[]) : undefined;
+export interface PagesToRender {
+  /** Whether every page is rendered (not only some). */
+  every: boolean;
+  /** Whether the page of this content entry (a runbook or a guide) is rendered. */
+  includes(entry: { filePath?: string | undefined }): boolean;
+}
 
-/** Whether every page is rendered (not only some). */
-export const rendersEveryPage = (): boolean => only === undefined;
+let pages: Promise<PagesToRender> | undefined;
 
-/** Whether the page of this content entry (a runbook or a guide) is rendered. */
-export const rendersPageOf = (entry: { filePath?: string | undefined }): boolean =>
-  only === undefined || only.has(path.resolve(process.cwd(), entry.filePath ?? ''));
+export function pagesToRender(): Promise<PagesToRender> {
+  pages ??= (async () => {
+    const listFile = process.env['RUNBOOKS_ONLY_PAGES'];
+    if (!listFile) return { every: true, includes: () => true };
+    await buildInputsReady();
+    const only = new Set(JSON.parse(await readFile(listFile, 'utf8')) as string[]);
+    return { every: false, includes: (entry) => only.has(path.resolve(process.cwd(), entry.filePath ?? '')) };
+  })();
+  return pages;
+}

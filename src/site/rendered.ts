@@ -11,6 +11,7 @@ import { render, type CollectionEntry } from 'astro:content';
 import { withoutFrontmatter } from '../markdown/frontmatter.ts';
 import { renderMarkdown, type RenderedPage } from '../markdown/render.ts';
 import { cjkRuns } from '../text/cjk.ts';
+import { buildInputsReady } from './build-inputs.ts';
 import type { StepEntry } from '../schemas/command-catalogue.ts';
 
 export interface PageBody {
@@ -31,7 +32,9 @@ function buildRecord<T>(variable: string): () => Promise<Record<string, T>> {
   return () => {
     const file = process.env[variable];
     record ??= file
-      ? readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<string, T>)
+      ? buildInputsReady()
+          .then(() => readFile(file, 'utf8'))
+          .then((text) => JSON.parse(text) as Record<string, T>)
       : Promise.resolve({});
     return record;
   };
