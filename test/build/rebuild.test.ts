@@ -5,7 +5,7 @@
  * what every page shares (frontmatter) builds the whole site. The real content, in parts of a dozen
  * pages so that there are several; the real build script.
  */
-import { appendFile, cp, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +21,14 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const build = async (out: string) => {
-  const result = await runScript('scripts/build.ts', [], {
+const runBuild = (out: string) =>
+  runScript('scripts/build.ts', [], {
     RUNBOOKS_CONTENT_DIR: path.join(scratch, 'content'),
     BUILD_OUT_DIR: path.join(scratch, out),
     RUNBOOKS_SEARCH_PAGES_PER_INDEX: '12',
   });
+const build = async (out: string) => {
+  const result = await runBuild(out);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 };
@@ -76,6 +78,26 @@ describe('a rebuild after one edit', () => {
     expect(rebuilt).toContain('astro build: the whole site (frontmatter, settings or the project changed)');
     await build('cold');
     await expectSameSites('site', 'cold');
+  });
+});
+
+describe('a rebuild that fails', () => {
+  it('stops the Astro it started beside the content pass and leaves the published site as it was', async () => {
+    await build('site');
+    const published = await realpath(path.join(scratch, 'site'));
+    const file = path.join(scratch, 'content/runbooks/pod001.md');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace(/^severity: .*$/m, 'severity: bogus'));
+    const result = await runBuild('site');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/pod001\.md:\d+/);
+    expect(result.stderr).toContain('severity');
+    expect(await realpath(path.join(scratch, 'site'))).toBe(published);
+    // No Astro output left behind: the published build and the one kept for the next rebuild.
+    expect((await readdir(path.join(scratch, 'site.builds'))).filter((f) => f !== '.cache').length).toBeLessThanOrEqual(
+      2,
+    );
+    await writeFile(file, good);
   });
 });
 
