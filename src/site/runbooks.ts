@@ -20,19 +20,23 @@ export interface SiteGuide {
   entry: CollectionEntry<'guides'>;
 }
 
-let loadedRunbooks: Promise<SiteRunbook[]> | undefined;
-let loadedGuides: Promise<SiteGuide[]> | undefined;
+// Shared by every page of the build, so frozen: a page that sorted the list in place reordered it
+// under commands.json while that endpoint was reading it (runbooks twice and others missing).
+let loadedRunbooks: Promise<readonly SiteRunbook[]> | undefined;
+let loadedGuides: Promise<readonly SiteGuide[]> | undefined;
 
-export function loadGuides(): Promise<SiteGuide[]> {
+export function loadGuides(): Promise<readonly SiteGuide[]> {
   loadedGuides ??= getCollection('guides').then((entries) =>
-    entries
-      .map((entry) => ({ id: entry.id, url: href(routes.guide(entry.id)), entry }))
-      .sort((a, b) => a.entry.data.order - b.entry.data.order || a.id.localeCompare(b.id)),
+    Object.freeze(
+      entries
+        .map((entry) => ({ id: entry.id, url: href(routes.guide(entry.id)), entry }))
+        .sort((a, b) => a.entry.data.order - b.entry.data.order || a.id.localeCompare(b.id)),
+    ),
   );
   return loadedGuides;
 }
 
-export function loadRunbooks(): Promise<SiteRunbook[]> {
+export function loadRunbooks(): Promise<readonly SiteRunbook[]> {
   loadedRunbooks ??= (async () => {
     const [entries, guides] = await Promise.all([getCollection('runbooks'), loadGuides()]);
     const problems = checkCatalog(
@@ -50,10 +54,12 @@ export function loadRunbooks(): Promise<SiteRunbook[]> {
     if (problems.length > 0) {
       throw new Error(`runbook catalog is inconsistent:\n${problems.map(formatDiagnostic).join('\n')}`);
     }
-    return entries.map((entry) => ({
-      ...toListed(entry.data, href(routes.runbook(entry.data.id))),
-      entry,
-    }));
+    return Object.freeze(
+      entries.map((entry) => ({
+        ...toListed(entry.data, href(routes.runbook(entry.data.id))),
+        entry,
+      })),
+    );
   })();
   return loadedRunbooks;
 }
