@@ -9,8 +9,8 @@ import { statSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { routes } from '../domain/routes.ts';
-import { filesUnder } from '../fs/list.ts';
-import { linkOver, mirrorFiles, type Mirrored } from '../fs/mirror.ts';
+import { relativeFilesUnder } from '../fs/list.ts';
+import { isSameFile, linkOver, mirrorFiles, type Mirrored } from '../fs/mirror.ts';
 import { readPackedEntries } from '../offline/archive.ts';
 import { bundleName, type BuildVersion } from '../offline/version.ts';
 import { linkPages, type LinkPage } from './alert-link-pages.ts';
@@ -69,9 +69,6 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return x.size === y.size && (await readFile(a)).equals(await readFile(b));
 }
 
-const relativeFiles = async (dir: string) =>
-  (await filesUnder(dir)).map((file) => path.relative(dir, file).split(path.sep).join('/'));
-
 /** The published site's files linked into a build's folder, before Astro's pages are put over them. */
 export interface PublishedCopy {
   published: string;
@@ -87,7 +84,7 @@ export interface PublishedCopy {
  */
 export async function linkPublished(published: string, stagingDir: string): Promise<PublishedCopy> {
   const files = new Map<string, string>();
-  for (const file of await relativeFiles(published))
+  for (const file of await relativeFilesUnder(published))
     if (!WRITTEN_AFTER_ASTRO(file)) files.set(file, path.join(published, file));
   return { published, stagingDir, files, mirrored: await mirrorFiles(stagingDir, files) };
 }
@@ -99,7 +96,7 @@ export async function withRenderedPages(copy: PublishedCopy, astroDir: string): 
   const linkPaths = new Set([...links.runbooks, ...links.alerts].map((page) => page.path));
   const files = new Map(copy.files);
   const rendered = new Map<string, string>();
-  for (const file of await relativeFiles(astroDir)) {
+  for (const file of await relativeFilesUnder(astroDir)) {
     if (linkPaths.has(file)) continue;
     // Astro renders the lists and the home page on every build: where they came out the same, the
     // published file stays (and what is made from it, its search part and offline page, is kept).
@@ -139,7 +136,7 @@ export async function earlierOfflineCopy(
     const [a, b] = [path.join(site.stagingDir, file), path.join(site.published, file)].map((f) =>
       statSync(f, { throwIfNoEntry: false }),
     );
-    return a !== undefined && b !== undefined && a.ino === b.ino && a.dev === b.dev;
+    return a !== undefined && b !== undefined && isSameFile(a, b);
   };
   return {
     entries: readPackedEntries(archive),

@@ -4,7 +4,7 @@
  * content and commit give the same archive bytes: no file carries the build's time.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { filesUnder } from '../fs/list.ts';
+import { relativeFilesUnder } from '../fs/list.ts';
 import path from 'node:path';
 import { offlineDocs, type PagefindFragment } from '../offline/search-index.ts';
 import { routes } from '../domain/routes.ts';
@@ -22,8 +22,7 @@ const kit = path.join(projectRoot, 'src/offline/kit');
 /** Where the built site keeps its downloads; never part of the offline copy itself. */
 export const DOWNLOADS = 'downloads';
 
-const siteFiles = async (siteDir: string) =>
-  siteFilesOf((await filesUnder(siteDir)).map((file) => path.relative(siteDir, file).split(path.sep).join('/')));
+const siteFiles = async (siteDir: string) => siteFilesOf(await relativeFilesUnder(siteDir));
 
 /** Of the site's files (paths in it), those the offline copy is made from. */
 function siteFilesOf(files: readonly string[]): string[] {
@@ -76,6 +75,10 @@ export interface EarlierCopy {
   unchanged: (file: string) => boolean;
 }
 
+/** The earlier copy's entry for a file of the site, if the file is the one it was made from. */
+const earlierEntry = (earlier: EarlierCopy | undefined, name: string, file: string) =>
+  earlier?.unchanged(file) ? earlier.entries.get(`${name}/${file}`) : undefined;
+
 /**
  * The first half of the offline copy: every file of the built site (its pages made to work from disk),
  * and the link pages (`links`), which the build writes to the site meanwhile (alert-link-pages.ts). It
@@ -101,7 +104,7 @@ export async function offlinePages(
   // same for a file the earlier copy was made from, when the rest is the same (the caller's promise).
   let reused = 0;
   const reuse = (file: string) => {
-    const entry = earlier?.unchanged(file) ? earlier.entries.get(`${name}/${file}`) : undefined;
+    const entry = earlierEntry(earlier, name, file);
     if (!entry) return false;
     entries.push(Promise.resolve(entry));
     reused++;
@@ -154,7 +157,7 @@ export async function writeOfflineBundle(
   // Of those, the files the earlier copy has as they are (the index parts a rebuild kept) are taken from it.
   const toRead = rest.filter((file) => {
     known.add(file);
-    const entry = pages.earlier?.unchanged(file) ? pages.earlier.entries.get(`${name}/${file}`) : undefined;
+    const entry = earlierEntry(pages.earlier, name, file);
     if (entry) entries.push(entry);
     return !entry;
   });

@@ -150,6 +150,7 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   const onlyPages = path.join(cacheDir, 'only-pages.json');
   const inputsReady = path.join(cacheDir, 'inputs-ready');
   await rm(inputsReady, { force: true });
+  const kept = passFiles(passCacheDir);
   const astroRun = async (only: boolean, heapMb?: number) => {
     const dir = await newBuildDir(outDir);
     building(dir);
@@ -163,8 +164,8 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
       RUNBOOKS_ASTRO_CACHE: cacheDir,
       // The pages' HTML and commands, as the content pass rendered them (src/site/rendered.ts), read
       // once the build says they are complete (src/site/build-inputs.ts).
-      RUNBOOKS_PAGES_MANIFEST: passFiles(passCacheDir).pagesManifest,
-      RUNBOOKS_COMMAND_STEPS: passFiles(passCacheDir).commandSteps,
+      RUNBOOKS_PAGES_MANIFEST: kept.pagesManifest,
+      RUNBOOKS_COMMAND_STEPS: kept.commandSteps,
       RUNBOOKS_INPUTS_READY: inputsReady,
       ...(only ? { RUNBOOKS_ONLY_PAGES: onlyPages } : {}),
     });

@@ -19,8 +19,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { routes } from '../domain/routes.ts';
-import { filesUnder } from '../fs/list.ts';
+import { filesUnder, relativeFilesUnder } from '../fs/list.ts';
 import { mapPool } from '../fs/map-pool.ts';
+import { sha256 } from './cache.ts';
 import { mirrorFiles } from '../fs/mirror.ts';
 import { parseFragment, type PagefindFragment } from '../offline/search-index.ts';
 import { docStems, statsOfStems } from '../search/rank.ts';
@@ -145,15 +146,13 @@ export async function readPartKeys(file: string): Promise<Record<string, string>
  * nothing writes to once built (a copy took 1.9 s at 3,000 runbooks); false when there is none.
  */
 async function copyPart(from: string, to: string, first: boolean): Promise<boolean> {
-  const files = await filesUnder(from);
+  const files = await relativeFilesUnder(from);
   if (files.length === 0) return false;
   const others = (file: string) => {
     const top = file.split('/')[0]!;
     return top === path.basename(routes.searchIndexParts()) || (file.includes('/') && isPartFolder(top));
   };
-  const wanted = files
-    .map((file) => path.relative(from, file).split(path.sep).join('/'))
-    .filter((file) => !(first && others(file)));
+  const wanted = files.filter((file) => !(first && others(file)));
   await mirrorFiles(to, new Map(wanted.map((file) => [file, path.join(from, file)])));
   return true;
 }
@@ -217,13 +216,7 @@ export async function buildSearchIndex(
   const done = await keyed;
   const partKeys = Object.fromEntries(parts.map((_, k) => [partFolder(k), done[k]!]));
   const recordsFile = (key: string) =>
-    options.recordsDir &&
-    path.join(
-      options.recordsDir,
-      `${createHash('sha256')
-        .update(`${options.recordsSalt ?? ''}\n${key}`)
-        .digest('hex')}.json`,
-    );
+    options.recordsDir && path.join(options.recordsDir, `${sha256(options.recordsSalt ?? '', key)}.json`);
   // Each part's records of its pages, with the stems the word statistics count: kept by part key, as
   // a part's index is (reading 3,000 fragment files and stemming their pages took 1.2 s of a rebuild
   // that re-indexed one part).

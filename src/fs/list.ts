@@ -31,3 +31,7 @@ export async function filesUnder(dir: string, pattern: RegExp = /./): Promise<st
   walk(dir);
   return files.sort();
 }
+
+/** filesUnder, as paths relative to the folder with forward slashes (a path in the site). */
+export const relativeFilesUnder = async (dir: string, pattern?: RegExp): Promise<string[]> =>
+  (await filesUnder(dir, pattern)).map((file) => path.relative(dir, file).split(path.sep).join('/'));

@@ -21,7 +21,7 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from './list.ts';
+import { relativeFilesUnder } from './list.ts';
 
 /** What a mirror changed: files linked in (new or different) and files removed. */
 export interface Mirrored {
@@ -35,7 +35,7 @@ export interface Mirrored {
  */
 export async function mirrorFiles(dir: string, files: ReadonlyMap<string, string>): Promise<Mirrored> {
   mkdirSync(dir, { recursive: true });
-  const existing = (await filesUnder(dir)).map((file) => path.relative(dir, file).split(path.sep).join('/'));
+  const existing = await relativeFilesUnder(dir);
   let removed = 0;
   const emptied = new Set<string>();
   for (const file of existing) {
@@ -51,12 +51,15 @@ export async function mirrorFiles(dir: string, files: ReadonlyMap<string, string
     const target = path.join(dir, file);
     const from = statSync(source);
     const there = lstatSync(target, { throwIfNoEntry: false });
-    if (there && there.ino === from.ino && there.dev === from.dev) continue;
+    if (there && isSameFile(there, from)) continue;
     linkInPlaceOf(target, source, there);
     linked++;
   }
   return { linked, removed };
 }
+
+/** Whether two stats are of one file (two names of it, as hard links are). */
+export const isSameFile = (a: Stats, b: Stats): boolean => a.ino === b.ino && a.dev === b.dev;
 
 /** Links each file (path relative to `dir` -> its source) into `dir`, over what is there. */
 export function linkOver(dir: string, files: ReadonlyMap<string, string>): void {
