@@ -7,6 +7,7 @@
 import type { ManifestEntry } from '../catalog/listing.ts';
 import type { SearchDoc } from '../search/rank.ts';
 import { alertIdTarget, type AlertEntry } from '../catalog/alerts.ts';
+import { JUMP_PARAM, searchWithout } from '../domain/routes.ts';
 
 declare global {
   interface Window {
@@ -29,6 +30,9 @@ export function siteRootUrl(): URL {
 export function resolveSiteUrl(path: string): string {
   return new URL(path, siteRootUrl()).href;
 }
+
+/** This page's query as a link to a runbook carries it on (placeholder values), without the jump box's own. */
+export const carriedSearch = (): string => searchWithout(location.search, JUMP_PARAM);
 
 const loadedScripts = new Map<string, Promise<void>>();
 

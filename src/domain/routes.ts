@@ -10,6 +10,22 @@ export function joinBase(base: string, path: string): string {
   return head + path.replace(/^\/+/, '');
 }
 
+/**
+ * The home page's box sends what was typed as `?id=` to the runbook list (routes.allRunbooks), which
+ * finishes the jump there when the box's script had not loaded yet; the parameter is the box's own and
+ * is not carried on to the runbook (whose parameters fill its placeholders).
+ */
+export const JUMP_PARAM = 'id';
+
+/** A query string ("?id=x&pod=a") without one parameter ("?pod=a"); "" when nothing is left. */
+export function searchWithout(search: string, name: string): string {
+  const params = new URLSearchParams(search);
+  if (!params.has(name)) return search;
+  params.delete(name);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+}
+
 export const routes = {
   home: () => '',
   runbook: (id: string) => `runbooks/${idSlug(id)}/`,

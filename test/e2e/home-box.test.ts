@@ -77,6 +77,56 @@ describe("the home page's box", () => {
     await page.close();
   });
 
+  it('finishes a jump sent before its script arrived on the runbook list, which Back then skips', async () => {
+    const { page } = await openPage(browser);
+    // The jump box's script never arrives on the home page: Enter there submits the plain form.
+    await page.route(/\/_astro\/jump-box\.[^/]*\.js$/, async (route) =>
+      new URL(page.url()).pathname === '/' ? route.abort() : route.continue(),
+    );
+    await page.goto(`${siteUrl()}/`, { waitUntil: 'domcontentloaded' });
+    await page.keyboard.type('gitclusterdrift');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-runbook-id="K8S-002"]');
+    expect(pathAndRest(page)).toMatchObject({ path: '/runbooks/k8s-002/', search: '' });
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe('/'); // the list it passed through is not in the history
+    await page.close();
+  });
+
+  it('on the runbook list, opens an ID from the URL with the values carried on, and shows guesses in place', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${siteUrl()}/runbooks/?id=k8s+002&namespace=prod`);
+    await page.waitForSelector('[data-runbook-id="K8S-002"]');
+    expect(pathAndRest(page)).toMatchObject({ path: '/runbooks/k8s-002/', search: '?namespace=prod' });
+
+    // No close match: nothing opens on its own, the guesses show in place above the list.
+    const words = '<img src=x onerror=alert(1)> terraform state lock error';
+    await page.goto(`${siteUrl()}/runbooks/?id=${encodeURIComponent(words)}`);
+    await page.waitForFunction(
+      () => (document.querySelector('#id-jump-results') as HTMLElement | null)?.dataset['query'] !== undefined,
+    );
+    expect(await page.inputValue('#id-jump-input')).toBe(words);
+    expect(await page.locator('main img').count()).toBe(0); // the query is text, never markup
+    expect(new URL(page.url()).pathname).toBe('/runbooks/');
+    expect(['no-close-match', 'none']).toContain(await page.locator('.jump [data-result]').getAttribute('data-state'));
+    expect(await page.locator('.runbook-card').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without JavaScript, sends what was typed to the list of all runbooks', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl()}/`);
+    await page.fill('#id-jump-input', 'K8S-002');
+    await page.press('#id-jump-input', 'Enter');
+    await page.waitForURL((url) => url.pathname === '/runbooks/');
+    expect(new URL(page.url()).searchParams.get('id')).toBe('K8S-002');
+    expect(await page.locator('h1').textContent()).toBe('All runbooks');
+    expect(await page.locator('a[href="/runbooks/k8s-002/"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('says "no close match" for what the site has no answer to, and Enter opens no guess', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${siteUrl()}/`);

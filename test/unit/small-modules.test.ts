@@ -10,7 +10,7 @@ import {
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../../src/checks/diagnostics.ts';
 import { parseFenceMeta } from '../../src/markdown/fence-meta.ts';
 import { splitInlineCode } from '../../src/markdown/inline-code.ts';
-import { joinBase, routes } from '../../src/domain/routes.ts';
+import { JUMP_PARAM, joinBase, routes, searchWithout } from '../../src/domain/routes.ts';
 import { mapPool } from '../../src/fs/map-pool.ts';
 import { astroHeapMb } from '../../src/build/project.ts';
 
@@ -143,6 +143,13 @@ describe('paths', () => {
     expect(joinBase('/', routes.runbook('K8S-002'))).toBe('/runbooks/k8s-002/');
     expect(joinBase('/docs', routes.manifest())).toBe('/docs/runbooks.json');
     expect(joinBase('/docs/', '/layer/node/')).toBe('/docs/layer/node/');
+  });
+
+  it("drops the jump box's own parameter and keeps the placeholder values", () => {
+    expect(searchWithout('?id=k8s%20002&pod=api-7c9', JUMP_PARAM)).toBe('?pod=api-7c9');
+    expect(searchWithout('?id=K8S-002', JUMP_PARAM)).toBe('');
+    expect(searchWithout('?pod=a%20b', JUMP_PARAM)).toBe('?pod=a%20b'); // untouched when it has none
+    expect(searchWithout('', JUMP_PARAM)).toBe('');
   });
 });
 

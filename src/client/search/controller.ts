@@ -6,6 +6,7 @@
  */
 import { loadEngine, type SearchResult } from './engine.ts';
 import { markSelected, renderResults, type ResultsView } from './results.ts';
+import { carriedSearch } from '../site-data.ts';
 
 export interface SearchBoxOptions {
   input: HTMLInputElement;
@@ -19,8 +20,11 @@ export interface SearchBoxOptions {
 export interface SearchBox {
   /** Searches what is typed now. */
   run(): Promise<void>;
-  /** Enter: search if the results are not for what is typed, then open what may be opened. */
-  submit(): Promise<'opened' | 'guess' | 'nothing'>;
+  /**
+   * Enter: search if the results are not for what is typed, then open what may be opened; `replace`
+   * when this page only passed the query on (Back must not land here again).
+   */
+  submit(how?: 'assign' | 'replace'): Promise<'opened' | 'guess' | 'nothing'>;
 }
 
 export function bindSearchBox({
@@ -79,7 +83,7 @@ export function bindSearchBox({
 
   return {
     run,
-    async submit() {
+    async submit(how = 'assign') {
       window.clearTimeout(timer);
       if (input.value.trim() !== resultFor) await run();
       const hit = result?.hits[selected];
@@ -88,7 +92,7 @@ export function bindSearchBox({
         view.status.dataset['attention'] = String(Date.now()); // the status says why nothing opened
         return 'guess';
       }
-      location.assign(hit.url + location.search);
+      location[how](hit.url + carriedSearch());
       return 'opened';
     },
   };

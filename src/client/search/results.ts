@@ -7,7 +7,7 @@
  */
 import { routes } from '../../domain/routes.ts';
 import { LAYER_INFO, SEVERITY_INFO, type Layer, type Severity } from '../../domain/vocabulary.ts';
-import { resolveSiteUrl } from '../site-data.ts';
+import { carriedSearch, resolveSiteUrl } from '../site-data.ts';
 import type { Hit, SearchResult } from './engine.ts';
 import { el } from '../dom.ts';
 
@@ -68,7 +68,7 @@ export interface ResultsView {
 /** Renders a result; `selected` is the row the keyboard is on. */
 export function renderResults(view: ResultsView, query: string, result: SearchResult | undefined, selected = 0): void {
   const { list, status } = view;
-  const keep = location.search;
+  const keep = carriedSearch();
   const guess = result !== undefined && !result.close;
   list.replaceChildren(...(result?.hits ?? []).map((hit, i) => hitRow(hit, i, i === selected, guess, keep)));
   list.dataset['query'] = query;
