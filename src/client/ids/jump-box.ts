@@ -10,9 +10,8 @@
  */
 import { lookUpId } from '../../domain/ids.ts';
 import { JUMP_PARAM } from '../../domain/routes.ts';
+import type { Navigation } from '../search/controller.ts';
 import { carriedSearch, loadLinkTargets, resolveSiteUrl } from '../site-data.ts';
-
-type Navigation = 'assign' | 'replace';
 
 export function initIdJump(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>(`input[name="${JUMP_PARAM}"]`);

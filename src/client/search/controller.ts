@@ -17,14 +17,14 @@ export interface SearchBoxOptions {
   unavailable: string;
 }
 
+/** How a box opens a page: `replace` when its page only passed the query on (Back must not land there again). */
+export type Navigation = 'assign' | 'replace';
+
 export interface SearchBox {
   /** Searches what is typed now. */
   run(): Promise<void>;
-  /**
-   * Enter: search if the results are not for what is typed, then open what may be opened; `replace`
-   * when this page only passed the query on (Back must not land here again).
-   */
-  submit(how?: 'assign' | 'replace'): Promise<'opened' | 'guess' | 'nothing'>;
+  /** Enter: search if the results are not for what is typed, then open what may be opened. */
+  submit(how?: Navigation): Promise<'opened' | 'guess' | 'nothing'>;
 }
 
 export function bindSearchBox({
@@ -83,7 +83,7 @@ export function bindSearchBox({
 
   return {
     run,
-    async submit(how = 'assign') {
+    async submit(how: Navigation = 'assign') {
       window.clearTimeout(timer);
       if (input.value.trim() !== resultFor) await run();
       const hit = result?.hits[selected];
