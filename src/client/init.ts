@@ -3,14 +3,14 @@
  * module for the site; src/build/offline-copy.ts bundles the same file as one classic script for the offline
  * copy, where module scripts cannot load. Each part looks for its elements and does nothing without them.
  *
- * What a runbook page needs is loaded with it (copy buttons, variables, incident notes, the bar, the
- * run line, the search button); what only other pages have (a decision tree, the home page's jump box
- * and filters, the 404 page, an alert's page) is loaded only where its element is, so the page an
- * alert opens loads none of it.
+ * What a runbook page needs as it opens is loaded with it (copy buttons, the variables panel, the
+ * "Done" boxes, the bar, the search button); what runs only once the reader acts (what a value does,
+ * the notes' log and Markdown, the placeholder editor) loads on that first act, and what only other
+ * pages have (a decision tree, the home page's jump box and filters, the 404 page, an alert's page)
+ * only where its element is. So a page that is only read loads one small script.
  */
 import { initCommandBlocks } from './copy/command-blocks.ts';
-import { initRunCommand } from './copy/run-command.ts';
-import { initIncidentNotes } from './incident-notes.ts';
+import { initIncidentNotes } from './notes/incident-notes.ts';
 import { initRunbookBar } from './runbook-bar.ts';
 import { initSearch } from './search/launcher.ts';
 import { initThemeToggle } from './theme.ts';
@@ -23,8 +23,6 @@ export function initPage(): void {
   if (notes) initIncidentNotes(notes);
   const bar = document.querySelector<HTMLElement>('[data-runbook-bar]');
   if (bar) initRunbookBar(bar);
-  const runCommand = document.querySelector<HTMLElement>('[data-run-command]');
-  if (runCommand) initRunCommand(runCommand, document.querySelector<HTMLElement>('[data-variables]'));
 
   const jumpBoxes = [...document.querySelectorAll<HTMLFormElement>('[data-id-jump]')];
   if (jumpBoxes.length > 0)

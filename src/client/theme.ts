@@ -1,3 +1,5 @@
+import { THEME_KEY } from '../domain/browser-storage.ts';
+
 /** Light/dark switch. The choice is remembered; until then the OS preference rules. */
 type Theme = 'light' | 'dark';
 
@@ -20,7 +22,7 @@ export function initThemeToggle(): void {
       const next: Theme = effectiveTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset['theme'] = next;
       try {
-        localStorage.setItem('theme', next);
+        localStorage.setItem(THEME_KEY, next);
       } catch {
         // Private windows may refuse storage; the switch still applies to this page.
       }

@@ -3,7 +3,7 @@
  * the notes made from them for the incident channel or the postmortem (Markdown: what was run, with
  * which values, when). A step is a command of the page, keyed by its page-wide ID ("3.2") and checked
  * against the command as the page writes it, so a tick never lands on another command after the
- * runbook changes. Browser-safe and pure: the page's script (src/client/incident-notes.ts) does the
+ * runbook changes. Browser-safe and pure: the page's script (src/client/notes/) does the
  * storing and the clicking.
  */
 
@@ -23,9 +23,6 @@ export interface DoneStep {
 export interface Progress {
   steps: DoneStep[];
 }
-
-/** The storage key of a runbook's progress. */
-export const progressKey = (runbookId: string) => `runbook-progress:${runbookId}`;
 
 const isDoneStep = (value: unknown): value is DoneStep => {
   if (typeof value !== 'object' || value === null) return false;

@@ -8,10 +8,10 @@
  * 'wasm-unsafe-eval' lets Pagefind run its WebAssembly. Node only (hashes with node:crypto).
  */
 import { createHash } from 'node:crypto';
+import { THEME_KEY } from '../domain/browser-storage.ts';
 
 /** Applies a chosen theme before the first paint, so a dark-mode reader never sees a white flash at 3 a.m. */
-export const THEME_SCRIPT =
-  "try{var t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
+export const THEME_SCRIPT = `try{var t=localStorage.getItem('${THEME_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
 /** An alert-link page forwards to its canonical URL, keeping the query (variables) and the hash (the step). */
 export const FORWARD_SCRIPT =

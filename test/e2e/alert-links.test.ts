@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { fetchManifest, openPage, pathAndRest, siteUrl } from '../support/site.ts';
+import { linkValuesLive } from '../support/page-values.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,6 +23,7 @@ async function follow(link: string) {
       document.title.startsWith('Not found'),
   );
   await page.waitForLoadState('load');
+  await linkValuesLive(page);
   return { page, errors };
 }
 

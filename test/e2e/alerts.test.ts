@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertEntry } from '../../src/catalog/alerts.ts';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { openPage, pathAndRest, siteUrl } from '../support/site.ts';
+import { linkValuesLive } from '../support/page-values.ts';
 
 let browser: Browser;
 let alerts: AlertEntry[];
@@ -28,6 +29,7 @@ async function follow(link: string) {
     { timeout: 15_000 },
   );
   await page.waitForLoadState('load');
+  await linkValuesLive(page);
   return { page, errors };
 }
 

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { siteUrl } from '../support/site.ts';
+import { fillVariable, linkValuesLive } from '../support/page-values.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; ins
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${siteUrl()}${path}`);
   await page.waitForSelector('.cmd__copy:not([hidden])');
+  await linkValuesLive(page);
   return { page, context, errors };
 }
 
@@ -104,14 +106,14 @@ describe('variables', () => {
 
   it('filling a value updates every command live and keeps it in the URL', async () => {
     const { page, context } = await open('/runbooks/mks-001/#diagnosis');
-    await page.fill('[data-var-input="node"]', 'worker-2');
+    await fillVariable(page, 'node', 'worker-2');
     expect(new Set(await page.locator('.ph[data-var="node"]').allTextContents())).toEqual(new Set(['worker-2']));
     const url = new URL(page.url());
     expect(url.searchParams.get('node')).toBe('worker-2');
     expect(url.hash).toBe('#diagnosis');
     await command(page, 'kubectl describe node').locator('.cmd__copy').click();
     expect(await clipboard(page)).toBe('kubectl describe node worker-2');
-    await page.fill('[data-var-input="node"]', '');
+    await fillVariable(page, 'node', '');
     expect(await page.locator('.ph[data-var="node"]').first().textContent()).toBe('NODE_NAME');
     await context.close();
   });
@@ -195,7 +197,7 @@ describe('hostile values from a link', () => {
     expect(copied).not.toMatch(/[\p{Cc}\p{Cf}]/u);
     expect(copied).toBe(`kubectl describe pod 'web[201~1' -n prod | grep "Image:"`);
     expect(await page.locator('[data-var-input="pod"] ~ .variables__note').textContent()).toContain('ESC (U+001B)');
-    await page.fill('[data-var-input="namespace"]', 'prod2');
+    await fillVariable(page, 'namespace', 'prod2');
     expect(await page.evaluate(() => new URLSearchParams(location.search).get('pod'))).toBe('web[201~1');
     await context.close();
   });
@@ -210,7 +212,7 @@ describe('hostile values from a link', () => {
 
   it('treats what is typed into the panel the same way', async () => {
     const { page, context } = await open('/runbooks/k8s-002/');
-    await page.fill('[data-var-input="namespace"]', 'Prod Space');
+    await fillVariable(page, 'namespace', 'Prod Space');
     const target = describePod(page);
     expect(await target.locator('.ph[data-var="namespace"]').textContent()).toBe("'Prod Space'");
     expect(await page.locator('[data-var-input="namespace"]').evaluate((i) => i.classList.contains('is-unusual'))).toBe(

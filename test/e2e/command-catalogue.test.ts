@@ -14,6 +14,7 @@ import { giveValue, fillCommand, type Values } from '../../src/runner/values.ts'
 import { commandCatalogueSchema, type CommandCatalogue } from '../../src/schemas/command-catalogue.ts';
 import { projectRoot } from '../support/project.ts';
 import { siteUrl } from '../support/site.ts';
+import { valuesLive } from '../support/page-values.ts';
 
 let browser: Browser;
 let catalogue: CommandCatalogue;
@@ -98,6 +99,7 @@ describe('commands.json', () => {
           await input.fill(hostile);
           giveValue(values, (await input.getAttribute('data-var-input'))!, hostile, 'typed');
         }
+        await valuesLive(page);
         const shown = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('.runbook-body .cmd')].map((command) => {
             const code = command.querySelector('code')!.cloneNode(true) as HTMLElement;

@@ -20,6 +20,7 @@ import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-serv
 import { kubectlOnPath, writeKubeconfig, type TestKubeconfig } from '../support/kubeconfig.ts';
 import { projectRoot } from '../support/project.ts';
 import { readZip } from '../support/zip.ts';
+import { fillVariable, linkValuesLive } from '../support/page-values.ts';
 
 const hasKubectl = kubectlOnPath() !== undefined;
 if (!hasKubectl)
@@ -60,6 +61,7 @@ async function openRunbook(): Promise<{ page: Page; errors: string[] }> {
   });
   await page.goto(companion.url.replace('/?', `${RUNBOOK}?`));
   await page.locator('.companion-bar').waitFor();
+  await linkValuesLive(page);
   return { page, errors };
 }
 const command = (page: Page, step: number) => page.locator(`.runbook-body .cmd[data-step="${step}"]`);
@@ -118,7 +120,7 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
       await expect.poll(() => bar.innerText()).toContain('kubectl context fake-prod');
       expect(await bar.innerText()).toContain('cluster fake-cluster');
       expect(await bar.innerText()).toContain('Not confirmed');
-      await page.fill('[data-var-input="namespace"]', 'prod');
+      await fillVariable(page, 'namespace', 'prod');
       await command(page, STEP.get).locator('.cmd__run').click();
       await expect.poll(() => panelOf(page, STEP.get).innerText()).toContain('Confirm the kubectl context');
       // The server refuses too, whatever the page does.
@@ -142,7 +144,7 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
     try {
       await page.locator('.companion-bar__confirm').click();
       await expect.poll(() => page.locator('.companion-bar').innerText()).toContain('Confirmed');
-      await page.fill('[data-var-input="namespace"]', 'prod');
+      await fillVariable(page, 'namespace', 'prod');
       await command(page, STEP.get).locator('.cmd__run').click();
       const panel = panelOf(page, STEP.get);
       await expect
@@ -191,8 +193,8 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
     const { page } = await openRunbook();
     try {
       server.clearRequests();
-      await page.fill('[data-var-input="namespace"]', 'prod');
-      await page.fill('[data-var-input="pod"]', 'api-5f2');
+      await fillVariable(page, 'namespace', 'prod');
+      await fillVariable(page, 'pod', 'api-5f2');
       await command(page, STEP.delete).locator('.cmd__run').click();
       const panel = panelOf(page, STEP.delete);
       await expect.poll(() => panel.locator('.cmd-run__confirm').innerText()).toContain('Destructive');
@@ -236,7 +238,7 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
     const { page } = await openRunbook();
     try {
       server.clearRequests();
-      await page.fill('[data-var-input="namespace"]', 'prod');
+      await fillVariable(page, 'namespace', 'prod');
       await command(page, STEP.restart).locator('.cmd__run').click();
       const panel = panelOf(page, STEP.restart);
       await expect.poll(() => panel.locator('.cmd-run__confirm').innerText()).toContain('Changes the cluster');
@@ -267,7 +269,7 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
     const hostile = `prod$(touch ${witness})`;
     try {
       server.clearRequests();
-      await page.fill('[data-var-input="namespace"]', hostile);
+      await fillVariable(page, 'namespace', hostile);
       const quoted = `kubectl --context=fake-prod get pods -n 'prod$(touch ${witness})'`;
       const values = { namespace: hostile };
       const unaccepted = await api('run', { runbook: 'SRV-001', step: STEP.get, values, shown: quoted });
@@ -293,8 +295,8 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
   it('stops a command that runs until stopped (logs -f) from the page, one run at a time per step', async () => {
     const { page } = await openRunbook();
     try {
-      await page.fill('[data-var-input="namespace"]', 'prod');
-      await page.fill('[data-var-input="pod"]', 'api-7c9');
+      await fillVariable(page, 'namespace', 'prod');
+      await fillVariable(page, 'pod', 'api-7c9');
       await command(page, STEP.follow).locator('.cmd__run').click();
       const panel = panelOf(page, STEP.follow);
       const output = panel.locator('.cmd-run__output');
@@ -454,7 +456,7 @@ describe.skipIf(!hasKubectl)('runbook serve, in Chromium, against the fake API s
       expect(fromZip.output()).toContain(`${zip}!`);
       await page.goto(fromZip.url.replace('/?', `${RUNBOOK}?`));
       await page.locator('.companion-bar__confirm').click();
-      await page.fill('[data-var-input="namespace"]', 'prod');
+      await fillVariable(page, 'namespace', 'prod');
       await command(page, STEP.get).locator('.cmd__run').click();
       await expect.poll(() => panelOf(page, STEP.get).locator('.cmd-run__output').innerText()).toContain('api-7c9');
     } finally {

@@ -14,6 +14,7 @@ import { launchChromium } from '../../src/chromium/launch.ts';
 import { serveStatic, type StaticHost } from '../../src/fs/static-host.ts';
 import { projectRoot } from '../support/project.ts';
 import { readZip } from '../support/zip.ts';
+import { fillVariable, linkValuesLive } from '../support/page-values.ts';
 
 const distDir = path.join(projectRoot, process.env['BUILD_OUT_DIR'] ?? 'dist');
 let browser: Browser;
@@ -88,6 +89,7 @@ describe('online, with the policy in each page and in the headers', () => {
     await page.goto(`${host.url}/K8S-002?namespace=prod&pod=api-7c9`);
     await page.waitForURL(/\/runbooks\/k8s-002\/\?namespace=prod&pod=api-7c9/);
     await page.waitForSelector('.cmd__copy:not([hidden])');
+    await linkValuesLive(page);
     expect(await page.locator('.ph[data-var="namespace"]').first().textContent()).toBe('prod');
     await page
       .locator('.cmd')
@@ -95,7 +97,7 @@ describe('online, with the policy in each page and in the headers', () => {
       .first()
       .locator('.cmd__copy')
       .click();
-    await page.fill('[data-var-input="pod"]', 'web-1');
+    await fillVariable(page, 'pod', 'web-1');
 
     await page.keyboard.press('Control+k');
     await page.fill('#search-input', 'ImagePullBackOff');
@@ -140,6 +142,7 @@ describe('the offline copy, opened from disk', () => {
     const { context, page, violations } = await watched();
     await page.goto(`${fileUrl('runbooks/k8s-002/index.html')}?namespace=prod`);
     await page.waitForSelector('.cmd__copy:not([hidden])');
+    await linkValuesLive(page);
     expect(await page.locator('.ph[data-var="namespace"]').first().textContent()).toBe('prod');
     await page.locator('.cmd__copy').first().click();
     await page.keyboard.press('Control+k');

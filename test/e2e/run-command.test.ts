@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { siteUrl } from '../support/site.ts';
+import { fillVariable, linkValuesLive } from '../support/page-values.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ async function open(path: string) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${siteUrl()}${path}`);
   await page.waitForSelector('.run-command__copy:not([hidden])');
+  await linkValuesLive(page);
   return { page, context, errors };
 }
 
@@ -40,8 +42,8 @@ describe('the runbook command on a runbook page', () => {
     const { page, context } = await open('/runbooks/k8s-002/');
     const code = page.locator('.run-command__code');
     expect(await code.textContent()).toBe('npx runbook run K8S-002');
-    await page.locator('[data-var-input="pod"]').fill('api-7c9');
-    await page.locator('[data-var-input="running-pod"]').fill('web $(reboot)');
+    await fillVariable(page, 'pod', 'api-7c9');
+    await fillVariable(page, 'running-pod', 'web $(reboot)');
     expect(await code.textContent()).toBe("npx runbook run K8S-002 --pod api-7c9 --var 'running-pod=web $(reboot)'");
     await page.locator('.run-command__copy').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

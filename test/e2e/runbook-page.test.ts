@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
 import { fetchManifest, siteUrl } from '../support/site.ts';
+import { fillVariable, linkValuesLive } from '../support/page-values.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -37,7 +38,10 @@ async function open(path: string, { viewport = DESKTOP, javaScript = true, color
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${siteUrl()}${path}`);
-  if (javaScript) await page.waitForSelector('.cmd__copy:not([hidden]), [data-tree], .jump', { state: 'attached' });
+  if (javaScript) {
+    await page.waitForSelector('.cmd__copy:not([hidden]), [data-tree], .jump', { state: 'attached' });
+    await linkValuesLive(page);
+  }
   return { page, context, errors };
 }
 
@@ -96,10 +100,10 @@ describe('placeholder defaults', () => {
 
   it("the panel overrides it too, and emptying the field brings the guide's value back", async () => {
     const { page, context } = await open('/runbooks/pod001/');
-    await page.fill('[data-var-input="namespace"]', 'staging');
+    await fillVariable(page, 'namespace', 'staging');
     expect(new Set(await page.locator('.ph[data-var="namespace"]').allTextContents())).toEqual(new Set(['staging']));
     expect(new URL(page.url()).searchParams.get('namespace')).toBe('staging');
-    await page.fill('[data-var-input="namespace"]', '');
+    await fillVariable(page, 'namespace', '');
     expect(new Set(await page.locator('.ph[data-var="namespace"]').allTextContents())).toEqual(
       new Set(['klinematrix-prod']),
     );
@@ -338,6 +342,65 @@ describe('code on a phone', () => {
         .map((w) => w.textContent),
     );
     expect(broken).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('code loaded on first use', () => {
+  it('a page only read loads one script; a value or a tick loads its code, and a copy waits for it', async () => {
+    const { page, context, errors } = await open('/runbooks/pod001/');
+    await page.waitForLoadState('networkidle');
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .flatMap((r) => (r.name.endsWith('.js') ? [new URL(r.name).pathname] : [])),
+    );
+    expect(scripts).toHaveLength(1);
+    // From here on the chunks arrive late, as on a slow link: what is clicked meanwhile must wait for them.
+    const requested: string[] = [];
+    await context.route(/\/_astro\/.*\.js$/, async (route) => {
+      requested.push(new URL(route.request().url()).pathname);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await fillVariable(page, 'pod', 'api-7c9');
+    const logs = bodyCommand(page, 'kubectl logs');
+    await logs.locator('.cmd__copy').click();
+    await expect.poll(() => logs.locator('.cmd__status').textContent()).toBe('Copied.');
+    expect(await clipboard(page)).toBe('kubectl logs api-7c9 -n klinematrix-prod --previous');
+    expect(requested.some((p) => p.includes('variable-values'))).toBe(true);
+
+    await bodyCommand(page, 'kubectl describe pod').locator('.cmd__done input').check();
+    // Shown at once, before the notes' code has arrived.
+    expect(await page.locator('[data-bar-notes]').textContent()).toBe('✓ 1 done');
+    await page.click('[data-notes-copy]');
+    await expect.poll(() => page.locator('[data-notes-status]').textContent()).toBe('Copied notes of 1 steps.');
+    const notes = (await clipboard(page)).split('\n');
+    expect(notes[2]).toBe('Values: `pod=api-7c9`');
+    expect(notes[4]).toMatch(
+      /^- \d\d:\d\d UTC, Diagnosis › 2\. Describe pod for events: `kubectl describe pod api-7c9/,
+    );
+    expect(page.url()).toBe(`${siteUrl()}/runbooks/pod001/?pod=api-7c9`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('when the host goes down after the page opened, values and notes say so, and a copy still warns of placeholders', async () => {
+    const { page, context, errors } = await open('/runbooks/pod001/');
+    await page.waitForLoadState('networkidle');
+    await context.route(/\/_astro\/.*\.js$/, (route) => route.abort('connectionrefused'));
+    await page.fill('[data-var-input="pod"]', 'api-7c9');
+    await page.locator('[data-values-failed]').waitFor();
+    expect(await page.locator('[data-values-failed]').textContent()).toContain('did not load');
+    const logs = bodyCommand(page, 'kubectl logs');
+    await logs.locator('.cmd__copy').click();
+    await expect.poll(() => logs.locator('.cmd__status').textContent()).toContain('Not filled in: <pod-name>');
+
+    await bodyCommand(page, 'kubectl describe pod').locator('.cmd__done input').check();
+    expect(await page.locator('[data-bar-notes]').textContent()).toBe('✓ 1 done');
+    await expect.poll(() => page.locator('[data-notes-status]').textContent()).toContain('did not load');
+    await page.click('[data-notes-copy]');
+    await expect.poll(() => page.locator('[data-notes-status]').textContent()).toContain('notes cannot be copied');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatNotes,
-  matchingSteps,
-  parseProgress,
-  progressKey,
-  withStep,
-  type DoneStep,
-} from '../../src/domain/incident-notes.ts';
+import { formatNotes, matchingSteps, parseProgress, withStep, type DoneStep } from '../../src/domain/incident-notes.ts';
+import { progressKey } from '../../src/domain/browser-storage.ts';
 
 const step = (id: string, at: string, command = `kubectl get pods # ${id}`): DoneStep => ({
   step: id,

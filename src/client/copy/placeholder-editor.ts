@@ -9,7 +9,8 @@
 
 import type { EditorBox } from './placeholder-editor-box.ts';
 
-export function initPlaceholderEditor(panel: HTMLElement): void {
+/** `opening`: called as an editor opens, before the reader types into it. */
+export function initPlaceholderEditor(panel: HTMLElement, opening: () => void): void {
   const fields = new Map(
     [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')].map((i) => [i.dataset['varInput'] ?? '', i]),
   );
@@ -27,6 +28,7 @@ export function initPlaceholderEditor(panel: HTMLElement): void {
     const ph = target.closest<HTMLElement>('.ph.is-editable');
     const selection = window.getSelection();
     if (ph && (!selection || selection.isCollapsed)) {
+      opening();
       loading ??= import('./placeholder-editor-box.ts').then(({ createEditorBox }) => (box = createEditorBox(fields)));
       void loading.then((editor) => editor.open(ph));
       return;
