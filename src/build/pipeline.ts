@@ -188,19 +188,26 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   passing.catch(() => undefined); // awaited below; not unhandled while the published site is linked
   // And, beside both, the published site linked into the folder of the build it replaced (they work
   // the processor, this the disk), for the new pages to go over if it is a rebuild indeed.
-  let copy: PublishedCopy | undefined;
+  // Awaited only once Astro has its inputs: linking all 24,000 files of a 3,000-runbook site (the
+  // first rebuild after a cold build) takes longer than the pass, and Astro must not wait for it.
+  let copying: Promise<PublishedCopy> | undefined;
   if (likelyRebuild) {
     const dir = await sparedBuildDir(outDir, [astro!.dir]);
-    copy = await timed('published site linked (beside the content pass and Astro)', () =>
+    copying = timed('published site linked (beside the content pass and Astro)', () =>
       linkPublished(published, dir),
     ).catch(async (error: unknown) => {
-      await stopEarlyAstro();
       await rm(dir, { recursive: true, force: true });
       throw error;
     });
+    copying.catch(() => undefined); // awaited below, or settled before an early return
   }
-  const pass = await passing.catch(async (error: unknown) => {
+  // Leaving early: Astro stopped, and the linking finished, so nothing writes once the lock is released.
+  const abandon = async () => {
     await stopEarlyAstro();
+    await copying?.catch(() => undefined);
+  };
+  const pass = await passing.catch(async (error: unknown) => {
+    await abandon();
     throw error;
   });
   const { validation } = pass;
@@ -212,7 +219,7 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
       'kubectl validator',
     )
   ) {
-    await stopEarlyAstro();
+    await abandon();
     return 1;
   }
   for (const w of warnings) console.warn(formatDiagnostic(w));
@@ -239,10 +246,20 @@ async function buildLocked(outDir: string, building: (dir: string) => void): Pro
   await writeFile(inputsReady, '');
   const { dir: astroDir, heapMb, running, started } = astro!;
   let stagingDir = astroDir;
-  if (partial && copy) {
+  // A partial build makes its site in the linked copy of the published one. The whole site after
+  // all is made in a folder of its own: the linked one stays, spared for the next build.
+  let copy: PublishedCopy | undefined;
+  if (partial && copying) {
+    copy = await copying.catch(async (error: unknown) => {
+      await running.stop();
+      await rm(astroDir, { recursive: true, force: true });
+      throw error;
+    });
+  } else await copying?.catch(() => undefined);
+  if (copy) {
     stagingDir = copy.stagingDir;
     building(stagingDir);
-  } else copy = undefined; // the whole site after all: made in a folder of its own
+  }
   const result = await running.done;
   const beside = partial ? ' (started beside the content pass)' : '';
   phases.push([`astro build${beside}`, (performance.now() - started) / 1000]);
