@@ -220,8 +220,14 @@ export async function buildSearchIndex(
   // Each part's records of its pages, with the stems the word statistics count: kept by part key, as
   // a part's index is (reading 3,000 fragment files and stemming their pages took 1.2 s of a rebuild
   // that re-indexed one part).
+  const earlierRecords = (folder: string) => {
+    const key = earlier?.keys[folder];
+    return key === undefined ? undefined : recordsFile(key);
+  };
   const perPart = await Promise.all(
-    [partFolder(0), ...folders].map((folder, k) => partRecords(siteDir, folder, recordsFile(done[k]!))),
+    [partFolder(0), ...folders].map((folder, k) =>
+      partRecords(siteDir, folder, recordsFile(done[k]!), earlierRecords(folder)),
+    ),
   );
   // Every part's pages in file-name order, as one index would list them.
   const records = perPart.flat().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -244,14 +250,29 @@ interface PageRecord {
   stems: string[];
 }
 
-/** A part's page records, read from where they were kept for its key, else from its files (and kept). */
-async function partRecords(siteDir: string, folder: string, file: string | undefined): Promise<PageRecord[]> {
-  const kept = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
-  if (kept) return JSON.parse(kept) as PageRecord[];
-  const records = (await readFragments(siteDir, folder)).map((page) => ({
-    ...page,
-    stems: docStems(searchDocOf(page.fragment)),
-  }));
+/**
+ * A part's page records, read from where they were kept for its key, else from its files (and kept).
+ * A part indexed again keeps the fragment file of every page that did not change (Pagefind names a
+ * fragment by a hash of its content), so those pages' records are taken from the part's records of
+ * the last build (`earlierFile`), and only the others are read and stemmed (0.3 s for 400 pages).
+ */
+async function partRecords(
+  siteDir: string,
+  folder: string,
+  file: string | undefined,
+  earlierFile: string | undefined,
+): Promise<PageRecord[]> {
+  const kept = await readRecords(file);
+  if (kept) return kept;
+  const before = new Map(((await readRecords(earlierFile)) ?? []).map((record) => [record.name, record]));
+  const dir = path.join(siteDir, 'pagefind', folder, 'fragment');
+  const names = (await readdir(dir)).sort();
+  const records = await mapPool(names, 32, async (name): Promise<PageRecord> => {
+    const known = before.get(name);
+    if (known) return known;
+    const fragment = parseFragment(gunzipSync(await readFile(path.join(dir, name))));
+    return { name, fragment, stems: docStems(searchDocOf(fragment)) };
+  });
   if (file) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(records));
@@ -259,19 +280,14 @@ async function partRecords(siteDir: string, folder: string, file: string | undef
   return records;
 }
 
+async function readRecords(file: string | undefined): Promise<PageRecord[] | undefined> {
+  const text = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
+  return text === undefined ? undefined : (JSON.parse(text) as PageRecord[]);
+}
+
 /** Removes the kept records of parts that are no longer any part of the site. */
 async function dropOtherRecords(recordsDir: string, files: readonly string[]): Promise<void> {
   const wanted = new Set(files.map((file) => path.basename(file)));
   const names = await readdir(recordsDir).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => !wanted.has(n)).map((n) => rm(path.join(recordsDir, n), { force: true })));
-}
-
-/** Pagefind's record of each page of a part (its fragment files), in file-name order. */
-async function readFragments(siteDir: string, folder: string): Promise<{ name: string; fragment: PagefindFragment }[]> {
-  const dir = path.join(siteDir, 'pagefind', folder, 'fragment');
-  const names = (await readdir(dir)).sort();
-  const fragments = await mapPool(names, 32, async (name) =>
-    parseFragment(gunzipSync(await readFile(path.join(dir, name)))),
-  );
-  return names.map((name, i) => ({ name, fragment: fragments[i]! }));
 }
