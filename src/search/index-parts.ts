@@ -1,10 +1,10 @@
 /**
  * The site's search index in parts. Pagefind builds an index whole in memory before it writes it
  * (1.1 GB for 3,000 runbook pages) and takes longer per page the larger the index, so a large site is
- * indexed as several indexes of at most PAGES_PER_INDEX pages, one after the other, and the browser
- * merges them (Pagefind's mergeIndex: one search over all, results by score). A page's part is a hash
- * of its path: the same content gives the same parts in any build, and editing a page changes only
- * its own part's index. Pure; the build (src/build/search-index.ts) and the browser's search
+ * indexed as several indexes of at most PAGES_PER_INDEX pages (up to MAX_PARTS), one after the other,
+ * and the browser merges them (Pagefind's mergeIndex: one search over all, results by score). A
+ * page's part is a hash of its path: the same content gives the same parts in any build, and editing
+ * a page changes only its own part's index. Pure; the build (src/build/search-index.ts) and the browser's search
  * (src/client/search/engine.ts) share it.
  */
 
@@ -13,6 +13,14 @@
  * edit indexes one part again: 3.3 s for parts of 750) and 200 MB.
  */
 export const PAGES_PER_INDEX = 400;
+
+/**
+ * And at most this many parts: each part a query touches brings its own metadata and word chunks
+ * (about 70 KB a part for one query), so searching a 10,000-runbook site in 25 parts of 400 loaded
+ * 1.7 MB. Past 3,200 pages the parts grow instead (1,250 pages each at 10,000), which makes a
+ * rebuild there re-index more; at 3,000 runbooks (the rebuild goal's size) it changes nothing.
+ */
+export const MAX_PARTS = 8;
 
 /** Under the site's pagefind/: part 0 is pagefind/ itself (where its JS API is), then part-1/, part-2/… */
 export const partFolder = (part: number): string => (part === 0 ? '' : `part-${part}/`);
@@ -30,9 +38,16 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-/** The pages of each part, each part's in path order; one part for a site of up to pagesPerIndex pages. */
-export function indexParts(paths: readonly string[], pagesPerIndex = PAGES_PER_INDEX): string[][] {
-  const count = Math.max(1, Math.ceil(paths.length / pagesPerIndex));
+/**
+ * The pages of each part, each part's in path order; one part for a site of up to pagesPerIndex pages,
+ * at most maxParts parts.
+ */
+export function indexParts(
+  paths: readonly string[],
+  pagesPerIndex = PAGES_PER_INDEX,
+  maxParts = MAX_PARTS,
+): string[][] {
+  const count = Math.min(maxParts, Math.max(1, Math.ceil(paths.length / pagesPerIndex)));
   const parts = Array.from({ length: count }, () => [] as string[]);
   for (const p of [...paths].sort()) parts[fnv1a(p) % count]!.push(p);
   return parts;

@@ -25,6 +25,16 @@ describe('indexParts', () => {
     }
   });
 
+  it('grows the parts instead of their number past maxParts of them', () => {
+    const all = pages(10000);
+    const parts = indexParts(all, 400, 8);
+    expect(parts).toHaveLength(8);
+    expect(parts.flat().sort()).toEqual([...all].sort());
+    for (const part of parts) expect(part.length).toBeGreaterThan(1000);
+    expect(indexParts(pages(3000), 400, 8)).toHaveLength(8);
+    expect(indexParts(pages(2000), 400, 8)).toHaveLength(5);
+  });
+
   it('gives the same parts in any order, and leaves the other pages where they were when one changes', () => {
     const all = pages(2000);
     const parts = indexParts(all, 750);
