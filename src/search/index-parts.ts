@@ -9,8 +9,8 @@
  */
 
 /**
- * At most this many pages per index: 400 pages take Pagefind about 2 s to index (a rebuild after one
- * edit indexes one part again: 3.3 s for parts of 750) and 200 MB.
+ * At most this many pages per index, up to MAX_PARTS parts: 400 pages take Pagefind about 1.3 s to
+ * index (a rebuild after one edit indexes one part again: 3.3 s for parts of 750) and 200 MB.
  */
 export const PAGES_PER_INDEX = 400;
 
