@@ -111,6 +111,7 @@ describe('the side-by-side page', () => {
     const { page } = await follow('/KubePodNotReady?pod=api-7c9-x&namespace=prod');
     await page.locator('.compare .runbook-card', { hasText: 'APP-003' }).locator('h3 a').click();
     await page.waitForSelector('[data-runbook-id="APP-003"]');
+    await linkValuesLive(page);
     expect(await page.inputValue('[data-var-input="pending-pod"]')).toBe('api-7c9-x');
     expect(await page.locator('.cmd .ph[data-var="pending-pod"]').first().textContent()).toBe('api-7c9-x');
     await page.close();
@@ -120,6 +121,7 @@ describe('the side-by-side page', () => {
     const { page } = await follow(`/KubePodNotReady?pod=${encodeURIComponent('x$(reboot)<b>')}`);
     await page.locator('.compare .runbook-card', { hasText: 'APP-003' }).locator('h3 a').click();
     await page.waitForSelector('[data-runbook-id="APP-003"]');
+    await linkValuesLive(page);
     const filled = page.locator('.cmd .ph[data-var="pending-pod"]').first();
     expect(await filled.textContent()).toBe("'x$(reboot)<b>'");
     expect(await page.locator('.cmd .ph[data-var="pending-pod"] b').count()).toBe(0);

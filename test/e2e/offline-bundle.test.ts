@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
+import { linkValuesLive } from '../support/page-values.ts';
 import { projectRoot } from '../support/project.ts';
 import { siteUrl } from '../support/site.ts';
 import { readZip } from '../support/zip.ts';
@@ -101,6 +102,7 @@ describe('the offline copy, opened from disk (file://)', () => {
     const { context, page, errors } = await openCopy('runbooks/k8s-002/index.html');
     await page.goto(`${fileUrl('runbooks/k8s-002/index.html')}?namespace=prod&pod=api-7c9`);
     await page.waitForSelector('.cmd__copy:not([hidden])');
+    await linkValuesLive(page);
     expect(new Set(await page.locator('.ph[data-var="namespace"]').allTextContents())).toEqual(new Set(['prod']));
     await page
       .locator('.runbook-body .cmd')

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/launch.ts';
+import { linkValuesLive } from '../support/page-values.ts';
 import { siteUrl } from '../support/site.ts';
 
 let browser: Browser;
@@ -82,6 +83,7 @@ describe('/triage/ with JavaScript', () => {
     expect(await visibleQuestion(page)).toContain('Whose pods are crash-looping?');
     expect(await page.locator('.tree__crumb').count()).toBe(2);
     // Commands in a tree are command blocks: variables from the link fill them.
+    await linkValuesLive(page);
     expect(await page.locator('.tree-node:not([hidden]) .ph[data-var="pod"]').first().textContent()).toBe('api-7c9');
     // Going to the runbook carries the variables along.
     await page.locator('.tree-node:not([hidden]) a[data-runbook="POD001"]').click();
