@@ -8,16 +8,7 @@
  */
 import { progressKey } from '../../domain/browser-storage.ts';
 import { copyToClipboard } from '../copy/clipboard.ts';
-import type { ProgressLog } from './progress-log.ts';
-
-/** What the progress log needs of the page: its boxes and a way to show which steps are done. */
-export interface DoneBoxes {
-  readonly id: string;
-  readonly section: HTMLElement;
-  readonly commands: readonly HTMLElement[];
-  show(done: ReadonlySet<string>): void;
-  say(message: string): void;
-}
+import type { DoneBoxes, ProgressLog } from './progress-log.ts';
 
 function hasStoredTicks(id: string): boolean {
   try {

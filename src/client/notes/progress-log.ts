@@ -8,7 +8,15 @@ import { formatNotes, matchingSteps, parseProgress, withStep, type Progress } fr
 import { progressKey } from '../../domain/browser-storage.ts';
 import { prepareValue } from '../../domain/values.ts';
 import { commandText } from '../copy/command-blocks.ts';
-import type { DoneBoxes } from './incident-notes.ts';
+
+/** What the progress log needs of the page: its boxes and a way to show which steps are done. */
+export interface DoneBoxes {
+  readonly id: string;
+  readonly section: HTMLElement;
+  readonly commands: readonly HTMLElement[];
+  show(done: ReadonlySet<string>): void;
+  say(message: string): void;
+}
 
 /** The command as the page writes it, placeholders as written: what a stored tick must still match. */
 function sourceOf(command: HTMLElement): string {
