@@ -4,8 +4,8 @@
  * indexed as several indexes of at most PAGES_PER_INDEX pages (up to MAX_PARTS), one after the other,
  * and the browser merges them (Pagefind's mergeIndex: one search over all, results by score). A
  * page's part is a hash of its path: the same content gives the same parts in any build, and editing
- * a page changes only its own part's index. Pure; the build (src/build/search-index.ts) and the browser's search
- * (src/client/search/engine.ts) share it.
+ * a page changes only its own part's index. Pure; the build (src/build/search-index.ts) and the
+ * browser's search (src/client/search/engine.ts) share it.
  */
 
 /**
