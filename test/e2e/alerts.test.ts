@@ -96,6 +96,7 @@ describe('the side-by-side page', () => {
     expect(await page.getByText('Pod is crash looping.').count()).toBeGreaterThan(0);
     await cards.nth(2).locator('h3 a').click();
     await page.waitForSelector('[data-runbook-id="SHEP-003"]');
+    await linkValuesLive(page);
     expect(pathAndRest(page)).toEqual({
       path: '/runbooks/shep-003/',
       search: '?namespace=prod&pod=api-7c9',
